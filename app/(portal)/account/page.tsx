@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { db } from '@/db/client';
+import { listTokensOf } from '@/db/queries/users';
+import { Badge, PageHeader } from '@/components/ui/notice';
+import { Cell, Table } from '@/components/ui/table';
+import { requireActor } from '@/lib/auth/guard';
+import { roleLabels } from '@/lib/auth/permissions';
+import { ChangePasswordForm } from './change-password-form';
+import { CreateTokenForm, RevokeTokenButton } from './token-forms';
+
+export const metadata: Metadata = { title: 'Account' };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+
+export default async function AccountPage() {
+  const actor = await requireActor();
+  const tokens = await listTokensOf(db(), actor.id!);
+  return (
+    <>
+      <PageHeader title="Account" />
+      <p className="mb-6 text-sm text-slate-600">
+        Signed in as <strong>{actor.email}</strong>, role {roleLabels[actor.role]}.
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-1 font-semibold">API tokens</h2>
+          <p className="mb-3 text-sm text-slate-600">
+            Tokens act as you, with your role, on <code>/api/v1</code> (<code>Authorization: Bearer …</code>).
+          </p>
+          <CreateTokenForm />
+          <div className="mt-4">
+            <Table head={['Name', 'Prefix', 'Created', 'Expires', 'Last used', '']}>
+              {tokens.map((t) => (
+                <tr key={t.id} data-testid={`token-${t.name}`}>
+                  <Cell>{t.name}</Cell>
+                  <Cell className="font-mono text-xs">{t.prefix}…</Cell>
+                  <Cell>{day(t.createdAt)}</Cell>
+                  <Cell>{day(t.expiresAt)}</Cell>
+                  <Cell>{day(t.lastUsedAt)}</Cell>
+                  <Cell>{t.revokedAt ? <Badge tone="red">revoked</Badge> : <RevokeTokenButton id={t.id} name={t.name} />}</Cell>
+                </tr>
+              ))}
+            </Table>
+          </div>
+        </section>
+        <section className="rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-semibold">Change password</h2>
+          <ChangePasswordForm />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import { Field, FormError, TextInput } from '@/components/ui/field';
+import { applyResult } from '@/components/forms/apply-result';
+import { createTokenInput } from '@/lib/users/schemas';
+import { createTokenAction, revokeTokenAction } from './actions';
+
+type Values = z.input<typeof createTokenInput>;
+
+export function CreateTokenForm() {
+  const [secret, setSecret] = useState<string | null>(null);
+  const form = useForm<Values, unknown, z.output<typeof createTokenInput>>({ resolver: zodResolver(createTokenInput), defaultValues: { name: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await createTokenAction(values);
+    if (applyResult(form, result)) {
+      setSecret(result.data.secret);
+      form.reset({ name: '' });
+    }
+  });
+  return (
+    <div className="flex flex-col gap-3">
+      {secret && (
+        <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p className="font-medium text-emerald-900">Copy this token now: it will not be shown again.</p>
+          <code data-testid="new-token" className="mt-1 block break-all font-mono text-xs">
+            {secret}
+          </code>
+        </div>
+      )}
+      <form onSubmit={onSubmit} className="flex items-end gap-2" noValidate>
+        <Field label="New token name" htmlFor="token-name" error={errors.name?.message}>
+          <TextInput id="token-name" placeholder="e.g. automation" {...form.register('name')} />
+        </Field>
+        <Button type="submit" disabled={isSubmitting}>
+          Create token
+        </Button>
+      </form>
+      <FormError message={errors.root?.message} />
+    </div>
+  );
+}
+
+export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <Button
+        variant="secondary"
+        className="!px-2 !py-1 text-xs"
+        disabled={pending}
+        onClick={() => {
+          if (!confirm(`Revoke the token "${name}"? Anything using it stops working at once.`)) return;
+          start(async () => {
+            const result = await revokeTokenAction(id);
+            setError(result.ok ? null : result.error.message);
+          });
+        }}
+      >
+        Revoke
+      </Button>
+      {error && <span role="alert" className="ml-2 text-xs text-rose-700">{error}</span>}
+    </>
+  );
+}

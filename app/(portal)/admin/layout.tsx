@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { Tabs } from '@/components/nav/tabs';
+import { Forbidden } from '@/components/ui/notice';
+import { pageAccess } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { actor, allowed } = await pageAccess('admin.access');
+  if (!allowed) return <Forbidden what="the Admin pages" />;
+  const tabs = [
+    ...(can(actor.role, 'users.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),
+    { href: '/admin/audit', label: 'Audit log' },
+    { href: '/admin/import', label: 'Data import' },
+  ];
+  return (
+    <div>
+      <div className="mb-4 border-b border-slate-300">
+        <Tabs tabs={tabs} />
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { Tabs } from '@/components/nav/tabs';
+import { requireActor } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+
+export default async function PeeringLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const tabs = [
+    { href: '/peering/ixs', label: 'IXs' },
+    { href: '/peering/routers', label: 'Routers' },
+    { href: '/peering/sessions', label: 'Sessions' },
+    { href: '/peering/peers', label: 'Peers' },
+    ...(can(actor.role, 'emails.read') ? [{ href: '/peering/emails', label: 'Emails' }] : []),
+  ];
+  return (
+    <div>
+      <div className="mb-4 border-b border-slate-300">
+        <Tabs tabs={tabs} />
+      </div>
+      {children}
+    </div>
+  );
+}

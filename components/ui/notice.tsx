@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <h2 className="text-base font-semibold text-slate-800">{title}</h2>
+      {children && <div className="mx-auto mt-2 max-w-xl text-sm text-slate-600">{children}</div>}
+    </div>
+  );
+}
+
+export function Forbidden({ what }: { what: string }) {
+  return (
+    <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-6 py-8">
+      <h2 className="text-base font-semibold text-amber-900">You don&apos;t have access to {what}</h2>
+      <p className="mt-1 text-sm text-amber-800">Ask a Global Admin for a role that includes it.</p>
+    </div>
+  );
+}
+
+const tones = {
+  green: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
+  amber: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  red: 'bg-rose-50 text-rose-800 ring-rose-600/20',
+  blue: 'bg-sky-50 text-sky-800 ring-sky-600/20',
+  grey: 'bg-slate-100 text-slate-700 ring-slate-500/20',
+};
+
+export function Badge({ tone = 'grey', children }: { tone?: keyof typeof tones; children: ReactNode }) {
+  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
+}
+
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="mb-4 flex items-center justify-between gap-4">
+      <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+      <div className="flex items-center gap-2">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+import { env } from '@/lib/env';
+import { lockDirectory, unlockDirectory } from './pglite-lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Db | Tx;
+
+type Connection = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+
+// Next bundles server code into several chunks; the connection must be one per process.
+const holder = globalThis as { __peerdeskDb?: Connection };
+
+export function connect(options: { databaseUrl?: string; pgliteDir?: string } = {}): Connection {
+  const url = options.databaseUrl ?? env().DATABASE_URL;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  }
+  const dir = options.pgliteDir ?? env().PGLITE_DIR;
+  const inMemory = dir.startsWith('memory://');
+  if (!inMemory) lockDirectory(dir);
+  const client = new PGlite(inMemory ? dir : path.resolve(/* turbopackIgnore: true */ dir));
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    close: async () => {
+      await client.close();
+      if (!inMemory) unlockDirectory(dir);
+    },
+  };
+}
+
+export function connection(): Connection {
+  holder.__peerdeskDb ??= connect();
+  return holder.__peerdeskDb;
+}
+
+export const db = (): Db => connection().db;
+
+/** Tests install their own database; the server and CLI use the one from the environment. */
+export function useConnection(conn: Connection | undefined) {
+  holder.__peerdeskDb = conn;
+}
+
+export async function closeDatabase() {
+  const conn = holder.__peerdeskDb;
+  holder.__peerdeskDb = undefined;
+  await conn?.close();
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, inet, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { peerGroups, routers } from './routers';
+
+export const sessionTypeEnum = pgEnum('session_type', ['peer', 'route_server', 'transit', 'customer', 'private']);
+export const configStatusEnum = pgEnum('config_status', [
+  'not_configured',
+  'scheduled',
+  'configuring',
+  'configured',
+  'error',
+  'removed',
+]);
+
+export const bgpSessions = pgTable(
+  'bgp_sessions',
+  {
+    id: serial('id').primaryKey(),
+    routerId: integer('router_id')
+      .notNull()
+      .references(() => routers.id, { onDelete: 'restrict' }),
+    ixId: integer('ix_id'),
+    peerGroupId: integer('peer_group_id').references(() => peerGroups.id, { onDelete: 'set null' }),
+    localAsn: bigint('local_asn', { mode: 'number' }).notNull(),
+    peerAsn: bigint('peer_asn', { mode: 'number' }).notNull(),
+    peerName: text('peer_name'),
+    peerIp: inet('peer_ip').notNull(),
+    localIp: inet('local_ip'),
+    type: sessionTypeEnum('type').notNull().default('peer'),
+    md5Enc: text('md5_enc'),
+    maxPrefixes: integer('max_prefixes'),
+    description: text('description'),
+    notes: text('notes'),
+    configStatus: configStatusEnum('config_status').notNull().default('not_configured'),
+    configError: text('config_error'),
+    adminDown: boolean('admin_down').notNull().default(false),
+    bgpState: text('bgp_state'),
+    bgpStateChangedAt: timestamp('bgp_state_changed_at', { withTimezone: true }),
+    uptimeSeconds: integer('uptime_seconds'),
+    prefixesReceived: integer('prefixes_received'),
+    lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('bgp_sessions_router_peer_ip_key').on(t.routerId, t.peerIp).where(sql`${t.removedAt} is null`),
+    index('bgp_sessions_ix_peer_idx').on(t.ixId, t.peerAsn),
+    index('bgp_sessions_peer_asn_idx').on(t.peerAsn),
+  ],
+);
+
+export type BgpSession = typeof bgpSessions.$inferSelect;
+export type ConfigStatus = (typeof configStatusEnum.enumValues)[number];

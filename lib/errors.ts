@@ -1,0 +1,38 @@
+export type ErrorCode =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+export type ServiceFailure = { code: ErrorCode; message: string; fields?: Record<string, string>; errorId?: string };
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ServiceFailure };
+
+/** A failure the user can act on. Anything else thrown is logged with an id and shown as "something went wrong". */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ServiceError('not_found', `${what} not found`);
+export const fieldError = (field: string, message: string) => new ServiceError('validation', message, { [field]: message });
+
+export const httpStatus: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};

@@ -1,0 +1,28 @@
+import { closeDatabase, connection } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { serverSecrets } from '@/lib/env';
+import { ensureFirstAdmin } from './first-admin';
+
+/** Everything the server does once at start: secrets, migrations, the first admin, clean shutdown. */
+export async function startServer() {
+  try {
+    serverSecrets();
+    await migrateDatabase(connection());
+    await ensureFirstAdmin(connection().db);
+  } catch (err) {
+    console.error(`Peerdesk cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  const conn = connection();
+  const port = process.env.PORT ?? '3000';
+  console.log(`Peerdesk is ready on http://localhost:${port}/login (${conn.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'})`);
+  const stop = async () => {
+    await closeDatabase().catch((err) => console.error('closing the database failed:', err));
+    process.exit(0);
+  };
+  // next start leaves signals to us when NEXT_MANUAL_SIG_HANDLE is set (scripts/start.mjs sets it).
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  }
+}

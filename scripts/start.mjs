@@ -1,0 +1,33 @@
+// `npm start`: build when the sources are newer than the last build, then serve with `next start`.
+// Migrations, secrets and the first admin are handled by the server itself at start (instrumentation.ts).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const sourceDirs = ['app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json'];
+
+function newestSource(p) {
+  const full = path.join(root, p);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(full).map((name) => newestSource(path.join(p, name))));
+}
+
+const buildId = path.join(root, '.next', 'BUILD_ID');
+const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+if (process.argv.includes('--build') || Math.max(...sourceDirs.map(newestSource)) > builtAt) {
+  console.log('Building Peerdesk (next build)…');
+  const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? '3000';
+const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, AUTH_TRUST_HOST: 'true', NEXT_MANUAL_SIG_HANDLE: '1' },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
