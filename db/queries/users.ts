@@ -55,3 +55,15 @@ export const publicTokenColumns = {
 export async function listTokensOf(db: Executor, userId: number) {
   return db.select(publicTokenColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
 }
+
+export async function listAllTokens(db: Executor, params: { q?: string; limit: number; offset: number }) {
+  const where = params.q ? sql`(${users.email} ilike ${`%${params.q}%`} or ${apiTokens.name} ilike ${`%${params.q}%`})` : undefined;
+  return db
+    .select({ ...publicTokenColumns, ownerEmail: users.email })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(where)
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(params.limit)
+    .offset(params.offset);
+}

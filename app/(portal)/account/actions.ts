@@ -17,6 +17,9 @@ export async function createTokenAction(input: unknown) {
 
 export async function revokeTokenAction(id: number) {
   const result = await revokeToken(await currentActor(), { id });
-  if (result.ok) revalidatePath('/account');
+  if (result.ok) {
+    revalidatePath('/account');
+    revalidatePath('/admin/tokens');
+  }
   return result;
 }

@@ -8,7 +8,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { actor, allowed } = await pageAccess('admin.access');
   if (!allowed) return <Forbidden what="the Admin pages" />;
   const tabs = [
-    ...(can(actor.role, 'users.manage') ? [{ href: '/admin/users', label: 'Users' }] : []),
+    ...(can(actor.role, 'users.manage')
+      ? [
+          { href: '/admin/users', label: 'Users' },
+          { href: '/admin/tokens', label: 'API tokens' },
+        ]
+      : []),
     { href: '/admin/audit', label: 'Audit log' },
     { href: '/admin/import', label: 'Data import' },
   ];

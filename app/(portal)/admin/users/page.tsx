@@ -6,6 +6,7 @@ import { Badge, Forbidden, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
 import { pageAccess } from '@/lib/auth/guard';
+import { roleLabels } from '@/lib/auth/permissions';
 import { CreateUserForm } from './create-user-form';
 import { UserActions } from './user-actions';
 
@@ -28,7 +29,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <tr key={u.id} data-testid={`user-${u.email}`}>
                 <Cell>{u.email}</Cell>
                 <Cell>{u.name}</Cell>
-                <Cell>{u.role}</Cell>
+                <Cell>{roleLabels[u.role]}</Cell>
                 <Cell>{u.disabledAt ? <Badge tone="red">disabled</Badge> : <Badge tone="green">active</Badge>}</Cell>
                 <Cell className="whitespace-nowrap">{u.lastSignInAt ? u.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : 'never'}</Cell>
                 <Cell>
