@@ -1,0 +1,102 @@
+import type { ImportWarning } from './types';
+
+/**
+ * One statement of a brace-structured configuration (Junos, BIRD): `words;` or
+ * `words { children }`. Quotes are removed from quoted words.
+ */
+export type BraceStatement = {
+  words: string[];
+  line: number;
+  /** Junos `inactive:` — the statement is in the configuration but not applied. */
+  inactive: boolean;
+  children: BraceStatement[] | null;
+};
+
+type Token = { text: string; line: number; quoted: boolean };
+
+const PUNCTUATION = new Set(['{', '}', ';', '[', ']']);
+
+/** Splits text into words, quoted strings and `{ } ; [ ]`, dropping `#` and C-style comments. */
+export function tokenize(text: string, firstLine = 1): Token[] {
+  const tokens: Token[] = [];
+  let line = firstLine;
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '\n') {
+      line++;
+      i++;
+    } else if (/\s/.test(char)) {
+      i++;
+    } else if (char === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      for (let j = i; j < stop; j++) if (text[j] === '\n') line++;
+      i = stop;
+    } else if (char === '"' || char === "'") {
+      let value = '';
+      const startLine = line;
+      for (i++; i < text.length && text[i] !== char; i++) {
+        if (text[i] === '\\' && i + 1 < text.length) i++;
+        if (text[i] === '\n') line++;
+        value += text[i];
+      }
+      i++;
+      tokens.push({ text: value, line: startLine, quoted: true });
+    } else if (PUNCTUATION.has(char)) {
+      tokens.push({ text: char, line, quoted: false });
+      i++;
+    } else {
+      let end = i;
+      while (end < text.length && !/[\s{};[\]"'#]/.test(text[end])) end++;
+      tokens.push({ text: text.slice(i, end), line, quoted: false });
+      i = end;
+    }
+  }
+  return tokens;
+}
+
+// Junos marks statements with these; only `inactive:` changes their meaning.
+const MARKERS = new Set(['inactive:', 'protect:', 'replace:']);
+
+export function parseBraceConfig(text: string, warnings: ImportWarning[]): BraceStatement[] {
+  const root: BraceStatement[] = [];
+  const open: BraceStatement[][] = [root];
+  let words: Token[] = [];
+  let lastLine = 1;
+
+  const finish = (children: BraceStatement[] | null) => {
+    let marks = 0;
+    while (marks < words.length && !words[marks].quoted && MARKERS.has(words[marks].text)) marks++;
+    open[open.length - 1].push({
+      words: words.slice(marks).map((word) => word.text),
+      line: words[0].line,
+      inactive: words.slice(0, marks).some((mark) => mark.text === 'inactive:'),
+      children,
+    });
+    words = [];
+  };
+
+  for (const token of tokenize(text)) {
+    lastLine = token.line;
+    if (token.quoted || !PUNCTUATION.has(token.text)) {
+      words.push(token);
+    } else if (token.text === ';') {
+      if (words.length) finish(null);
+    } else if (token.text === '{') {
+      if (!words.length) words.push({ text: '', line: token.line, quoted: false });
+      const children: BraceStatement[] = [];
+      finish(children);
+      open.push(children);
+    } else if (token.text === '}') {
+      if (words.length) finish(null);
+      if (open.length === 1) warnings.push({ line: token.line, message: 'unbalanced "}"' });
+      else open.pop();
+    }
+  }
+  if (words.length) finish(null);
+  if (open.length > 1) warnings.push({ line: lastLine, message: `${open.length - 1} unclosed "{" at end of configuration` });
+  return root;
+}
