@@ -3,17 +3,23 @@ import { closeDatabase, connection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { userCommand } from './user';
 import { tokenCommand } from './token';
+import { peeringDbCommand } from './peeringdb';
+import { jobsCommand } from './jobs';
 
 const usage = `Usage: npm run cli -- <command>
 
   user create --email E --role global_admin|admin|operator|viewer [--password P] [--name N]
   token create --email E --name N [--expires-in-days D]
+  peeringdb sync [--full]     progress on stderr, summary on stdout
+  jobs run-due                run the jobs that are due now
 
 Works on PostgreSQL (DATABASE_URL) and on the embedded database when the server is not running on it.`;
 
 const commands: Record<string, (sub: string | undefined, args: string[]) => Promise<number>> = {
   user: userCommand,
   token: tokenCommand,
+  peeringdb: peeringDbCommand,
+  jobs: jobsCommand,
 };
 
 async function main() {

@@ -110,7 +110,7 @@ CREATE TABLE "pdb_ixpfx" (
 	"updated" timestamp with time zone,
 	"ixlan_id" integer NOT NULL,
 	"protocol" text NOT NULL,
-	"prefix" "cidr" NOT NULL,
+	"prefix" "inet" NOT NULL,
 	"in_dfz" boolean
 );
 --> statement-breakpoint
@@ -349,6 +349,7 @@ CREATE TABLE "jobs" (
 	"kind" text NOT NULL,
 	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"summary" text,
+	"dedupe_key" text,
 	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"status" "job_status" DEFAULT 'scheduled' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
@@ -419,6 +420,7 @@ CREATE INDEX "bgp_sessions_peer_asn_idx" ON "bgp_sessions" USING btree ("peer_as
 CREATE INDEX "peer_notes_peer_idx" ON "peer_notes" USING btree ("peer_asn","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "peer_statuses_key" ON "peer_statuses" USING btree ("local_asn","ix_id","peer_asn");--> statement-breakpoint
 CREATE INDEX "peer_statuses_peer_idx" ON "peer_statuses" USING btree ("peer_asn");--> statement-breakpoint
+CREATE INDEX "peer_statuses_ix_peer_idx" ON "peer_statuses" USING btree ("ix_id","peer_asn");--> statement-breakpoint
 CREATE UNIQUE INDEX "emails_mailbox_uid_key" ON "emails" USING btree ("mailbox","uid_validity","uid");--> statement-breakpoint
 CREATE INDEX "emails_message_id_idx" ON "emails" USING btree ("message_id");--> statement-breakpoint
 CREATE INDEX "emails_peer_idx" ON "emails" USING btree ("peer_asn");--> statement-breakpoint
@@ -428,4 +430,5 @@ CREATE UNIQUE INDEX "templates_kind_name_key" ON "templates" USING btree ("kind"
 CREATE INDEX "job_runs_job_idx" ON "job_runs" USING btree ("job_id");--> statement-breakpoint
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("status","run_at");--> statement-breakpoint
 CREATE INDEX "jobs_kind_idx" ON "jobs" USING btree ("kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_dedupe_key" ON "jobs" USING btree ("dedupe_key") WHERE "jobs"."status" in ('scheduled', 'running');--> statement-breakpoint
 CREATE INDEX "config_pushes_router_idx" ON "config_pushes" USING btree ("router_id");

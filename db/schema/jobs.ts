@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 export const jobStatusEnum = pgEnum('job_status', ['scheduled', 'running', 'succeeded', 'failed', 'cancelled']);
@@ -11,6 +12,8 @@ export const jobs = pgTable(
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     summary: text('summary'),
+    /** At most one scheduled or running job per key (e.g. the recurring PeeringDB refresh). */
+    dedupeKey: text('dedupe_key'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     status: jobStatusEnum('status').notNull().default('scheduled'),
     attempts: integer('attempts').notNull().default(0),
@@ -25,7 +28,11 @@ export const jobs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('jobs_due_idx').on(t.status, t.runAt), index('jobs_kind_idx').on(t.kind)],
+  (t) => [
+    index('jobs_due_idx').on(t.status, t.runAt),
+    index('jobs_kind_idx').on(t.kind),
+    uniqueIndex('jobs_dedupe_key').on(t.dedupeKey).where(sql`${t.status} in ('scheduled', 'running')`),
+  ],
 );
 
 export const jobRuns = pgTable(

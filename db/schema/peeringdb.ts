@@ -1,4 +1,4 @@
-import { bigint, boolean, cidr, index, inet, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, inet, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Local copies of PeeringDB objects, keyed by PeeringDB id. Foreign ids are not enforced: real data dangles. */
 const pdbCommon = {
@@ -59,7 +59,7 @@ export const pdbIxPrefixes = pgTable(
     ...pdbCommon,
     ixlanId: integer('ixlan_id').notNull(),
     protocol: text('protocol').notNull(),
-    prefix: cidr('prefix').notNull(),
+    prefix: inet('prefix').notNull(),
     inDfz: boolean('in_dfz'),
   },
   (t) => [index('pdb_ixpfx_ixlan_idx').on(t.ixlanId)],

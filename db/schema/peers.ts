@@ -26,6 +26,8 @@ export const peerStatuses = pgTable(
   (t) => [
     uniqueIndex('peer_statuses_key').on(t.localAsn, t.ixId, t.peerAsn),
     index('peer_statuses_peer_idx').on(t.peerAsn),
+    // Exchange counts and the Communications list look statuses up by (exchange, peer) for every local ASN.
+    index('peer_statuses_ix_peer_idx').on(t.ixId, t.peerAsn),
   ],
 );
 

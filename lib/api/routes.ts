@@ -1,6 +1,8 @@
 import type { ZodType } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
+import { peeringSettingsInput } from '@/lib/settings/schemas';
 import { createTokenInput, createUserInput, updateUserInput } from '@/lib/users/schemas';
+import { syncRequestInput } from '@/lib/peeringdb/service';
 
 export type ApiOperation = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -29,4 +31,22 @@ export const apiOperations: ApiOperation[] = [
   { method: 'GET', path: '/tokens', summary: "The caller's API tokens", permission: 'tokens.own', list: true },
   { method: 'POST', path: '/tokens', summary: 'Create an API token (the secret is returned once)', permission: 'tokens.own', body: createTokenInput },
   { method: 'DELETE', path: '/tokens/{id}', summary: 'Revoke an API token', permission: 'tokens.own' },
+  { method: 'GET', path: '/settings', summary: 'Peering settings: local ASNs, PeeringDB (never the key), VRF support, request sender', permission: 'peering.read' },
+  {
+    method: 'PATCH',
+    path: '/settings',
+    summary: 'Change peering settings; peeringdb.apiKey is write-only ("" keeps it, null removes it)',
+    permission: 'settings.manage',
+    body: peeringSettingsInput,
+  },
+  { method: 'GET', path: '/exchanges', summary: 'Exchanges where a local ASN is present, with peer and session counts', permission: 'peering.read', list: true },
+  { method: 'GET', path: '/exchanges/{id}', summary: 'One exchange (PeeringDB ix id) with our connections there', permission: 'peering.read' },
+  {
+    method: 'GET',
+    path: '/exchanges/{id}/networks',
+    summary: 'Every other network at the exchange, with its peer status (filters: q, status, policy)',
+    permission: 'peering.read',
+    list: true,
+  },
+  { method: 'POST', path: '/peeringdb/sync', summary: 'Start a PeeringDB sync job ({"full": true} to refetch everything)', permission: 'peeringdb.sync', body: syncRequestInput },
 ];

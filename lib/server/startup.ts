@@ -1,6 +1,7 @@
 import { closeDatabase, connection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { serverSecrets } from '@/lib/env';
+import { startScheduler, stopScheduler } from '@/lib/jobs/scheduler';
 import { ensureFirstAdmin } from './first-admin';
 
 /** Everything the server does once at start: secrets, migrations, the first admin, clean shutdown. */
@@ -14,9 +15,11 @@ export async function startServer() {
     process.exit(1);
   }
   const conn = connection();
+  startScheduler();
   const port = process.env.PORT ?? '3000';
   console.log(`Peerdesk is ready on http://localhost:${port}/login (${conn.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'})`);
   const stop = async () => {
+    stopScheduler();
     await closeDatabase().catch((err) => console.error('closing the database failed:', err));
     process.exit(0);
   };

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startPeeringDbTestServer } from '../../lib/peeringdb/test-server/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     adminEmail: string;
     adminPassword: string;
+    peeringDbUrl: string;
   }
 }
 
@@ -17,6 +19,7 @@ export const admin = { email: 'admin@e2e.test', password: 'e2e-admin-password' }
 
 /** A production build served by `npm start` on a fresh embedded database, as a user would run it. */
 export default async function setup(project: TestProject) {
+  const peeringDb = await startPeeringDbTestServer({ seed: 1, scale: 0.02 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerdesk-e2e-'));
   const port = String(3300 + Math.floor(Math.random() * 500));
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
@@ -37,12 +40,14 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('adminEmail', admin.email);
   project.provide('adminPassword', admin.password);
+  project.provide('peeringDbUrl', peeringDb.url);
 
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
     // A clean shutdown closes the embedded database and releases its lock.
     if (fs.existsSync(path.join(dataDir, 'pglite.lock'))) throw new Error('the server left the embedded database locked after SIGTERM');
+    await peeringDb.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       : []),
     { href: '/admin/audit', label: 'Audit log' },
     { href: '/admin/import', label: 'Data import' },
+    ...(can(actor.role, 'settings.manage') ? [{ href: '/peering/settings', label: 'Peering settings' }] : []),
   ];
   return (
     <div>

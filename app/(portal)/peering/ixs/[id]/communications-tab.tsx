@@ -1,0 +1,82 @@
+import { db } from '@/db/client';
+import { listExchangeNetworks, networkFilters, policies } from '@/db/queries/exchanges';
+import { peerStatusEnum } from '@/db/schema';
+import { Badge, EmptyState } from '@/components/ui/notice';
+import { Pager, readPage } from '@/components/ui/pager';
+import { Cell, Table } from '@/components/ui/table';
+import { PeerStatusBadge, peerStatusLabels } from './peer-status-badge';
+
+type Search = { q?: string; status?: string; policy?: string; offset?: string };
+
+const select = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
+
+/** Every other network at the exchange and where we stand with it; filters live in the URL. */
+export async function CommunicationsTab({ ixId, search, multipleLocalAsns }: { ixId: number; search: Search; multipleLocalAsns: boolean }) {
+  const page = readPage(search);
+  const status = networkFilters.shape.status.safeParse(search.status || undefined).data;
+  const policy = networkFilters.shape.policy.safeParse(search.policy || undefined).data;
+  const rows = await listExchangeNetworks(db(), ixId, { ...page, status, policy, limit: page.limit + 1 });
+  const filtered = !!(page.q || status || policy);
+  return (
+    <>
+      <form method="get" role="search" className="mb-3 flex flex-wrap items-center gap-2">
+        <input type="hidden" name="tab" value="communications" />
+        <input name="q" defaultValue={page.q} placeholder="ASN (AS64500) or name" aria-label="Filter" className="w-64 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm" />
+        <select name="status" defaultValue={status ?? ''} aria-label="Status" className={select}>
+          <option value="">Any status</option>
+          {peerStatusEnum.enumValues.map((s) => (
+            <option key={s} value={s}>
+              {peerStatusLabels[s]}
+            </option>
+          ))}
+        </select>
+        <select name="policy" defaultValue={policy ?? ''} aria-label="Policy" className={select}>
+          <option value="">Any policy</option>
+          {policies.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          Filter
+        </button>
+        {multipleLocalAsns && <p className="text-xs text-slate-500">Status shown is the one for your lowest local ASN.</p>}
+      </form>
+      {rows.length === 0 && !page.offset ? (
+        <EmptyState title={filtered ? 'No network matches these filters' : 'No other network at this exchange'}>
+          {filtered ? 'Clear a filter to see more networks.' : 'PeeringDB lists no other network here yet.'}
+        </EmptyState>
+      ) : (
+        <Table head={['ASN', 'Network', 'IPv4', 'IPv6', 'Policy', 'Route servers', 'Status', 'Sessions', 'Last note']}>
+          {rows.slice(0, page.limit).map((n, i) => (
+            <tr key={`${n.asn}-${n.ipaddr4}-${n.ipaddr6}-${i}`} data-testid={`network-${n.asn}`}>
+              <Cell className="font-mono">AS{n.asn}</Cell>
+              <Cell>{n.name ?? <span className="text-slate-500">unknown in PeeringDB</span>}</Cell>
+              <Cell className="font-mono text-xs">{n.ipaddr4 ?? '—'}</Cell>
+              <Cell className="font-mono text-xs">{n.ipaddr6 ?? '—'}</Cell>
+              <Cell>{n.policy ?? '—'}</Cell>
+              <Cell>{n.isRsPeer ? <Badge tone="blue">yes</Badge> : <span className="text-slate-500">no</span>}</Cell>
+              <Cell>
+                <PeerStatusBadge status={n.status} />
+              </Cell>
+              <Cell className="tabular-nums">{n.sessions}</Cell>
+              <Cell className="max-w-xs text-slate-600">
+                <span className="line-clamp-2" title={n.lastNote ?? undefined}>
+                  {n.lastNote}
+                </span>
+              </Cell>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager
+        basePath={`/peering/ixs/${ixId}`}
+        params={{ tab: 'communications', q: page.q, status, policy }}
+        offset={page.offset}
+        limit={page.limit}
+        hasMore={rows.length > page.limit}
+      />
+    </>
+  );
+}

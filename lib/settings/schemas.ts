@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const MAX_ASN = 4_294_967_295;
+export const AS_TRANS = 23_456;
+
+/** "1234, 5678" or [1234, 5678] -> [1234, 5678], with a message a person can act on. */
+export const asnList = z.union([z.string(), z.array(z.union([z.number(), z.string()]))]).transform((value, ctx) => {
+  const parts = (Array.isArray(value) ? value.map(String) : value.split(/[\s,]+/)).map((p) => p.trim().replace(/^AS/i, '')).filter(Boolean);
+  const seen = new Set<number>();
+  for (const part of parts) {
+    const asn = /^\d+$/.test(part) ? Number(part) : NaN;
+    if (!Number.isSafeInteger(asn) || asn < 1 || asn > MAX_ASN) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not an ASN: use numbers from 1 to ${MAX_ASN}` });
+      return z.NEVER;
+    }
+    if (asn === AS_TRANS) {
+      ctx.addIssue({ code: 'custom', message: 'AS23456 is AS_TRANS, a placeholder, not a real ASN' });
+      return z.NEVER;
+    }
+    if (seen.has(asn)) {
+      ctx.addIssue({ code: 'custom', message: `AS${asn} is listed twice` });
+      return z.NEVER;
+    }
+    seen.add(asn);
+  }
+  return [...seen];
+});
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('Enter a URL such as https://www.peeringdb.com/api')
+  .refine((u) => /^https?:\/\//.test(u), 'Use an http or https URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+export const peeringSettingsInput = z.object({
+  asns: asnList.optional(),
+  peeringdb: z
+    .object({
+      url: httpUrl.optional(),
+      /** Write-only: a new key replaces the stored one, null forgets it, absent or "" keeps it. */
+      apiKey: z.string().trim().max(200).nullable().optional(),
+      cacheTtl: z.coerce.number({ message: 'Seconds, 0 or more' }).int('Whole seconds').min(0, 'Seconds, 0 or more').max(30 * 86_400, 'At most 30 days').optional(),
+    })
+    .optional(),
+  vrfSupport: z.boolean().optional(),
+  requestSender: z
+    .object({
+      name: z.string().trim().max(120),
+      address: z.union([z.literal(''), z.string().trim().email('Enter an email address')]),
+    })
+    .optional(),
+});
+
+export type PeeringSettingsInput = z.input<typeof peeringSettingsInput>;
