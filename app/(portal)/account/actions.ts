@@ -17,9 +17,6 @@ export async function createTokenAction(input: unknown) {
 
 export async function revokeTokenAction(id: number) {
   const result = await revokeToken(await currentActor(), { id });
-  if (result.ok) {
-    revalidatePath('/account');
-    revalidatePath('/admin/tokens');
-  }
+  if (result.ok) revalidatePath('/account');
   return result;
 }

@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import { db } from '@/db/client';
 import { listTokensOf } from '@/db/queries/users';
-import { Badge, PageHeader } from '@/components/ui/notice';
-import { Cell, Table } from '@/components/ui/table';
+import { PageHeader } from '@/components/ui/notice';
 import { requireActor } from '@/lib/auth/guard';
 import { roleLabels } from '@/lib/auth/permissions';
 import { ChangePasswordForm } from './change-password-form';
-import { CreateTokenForm, RevokeTokenButton } from './token-forms';
+import { TokenTable } from '@/components/tokens/token-table';
+import { revokeTokenAction } from './actions';
+import { CreateTokenForm } from './create-token-form';
 
 export const metadata: Metadata = { title: 'Account' };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 
 export default async function AccountPage() {
   const actor = await requireActor();
@@ -29,18 +28,7 @@ export default async function AccountPage() {
           </p>
           <CreateTokenForm />
           <div className="mt-4">
-            <Table head={['Name', 'Prefix', 'Created', 'Expires', 'Last used', '']}>
-              {tokens.map((t) => (
-                <tr key={t.id} data-testid={`token-${t.name}`}>
-                  <Cell>{t.name}</Cell>
-                  <Cell className="font-mono text-xs">{t.prefix}…</Cell>
-                  <Cell>{day(t.createdAt)}</Cell>
-                  <Cell>{day(t.expiresAt)}</Cell>
-                  <Cell>{day(t.lastUsedAt)}</Cell>
-                  <Cell>{t.revokedAt ? <Badge tone="red">revoked</Badge> : <RevokeTokenButton id={t.id} name={t.name} />}</Cell>
-                </tr>
-              ))}
-            </Table>
+            <TokenTable tokens={tokens} revoke={revokeTokenAction} />
           </div>
         </section>
         <section className="rounded border border-slate-200 bg-white p-4">

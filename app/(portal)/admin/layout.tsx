@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Tabs } from '@/components/nav/tabs';
+import { SectionTabs } from '@/components/nav/section-tabs';
 import { Forbidden } from '@/components/ui/notice';
 import { pageAccess } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -18,12 +18,5 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: '/admin/import', label: 'Data import' },
     ...(can(actor.role, 'settings.manage') ? [{ href: '/peering/settings', label: 'Peering settings' }] : []),
   ];
-  return (
-    <div>
-      <div className="mb-4 border-b border-slate-300">
-        <Tabs tabs={tabs} />
-      </div>
-      {children}
-    </div>
-  );
+  return <SectionTabs tabs={tabs}>{children}</SectionTabs>;
 }

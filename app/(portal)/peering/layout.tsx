@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Tabs } from '@/components/nav/tabs';
+import { SectionTabs } from '@/components/nav/section-tabs';
 import { requireActor } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 
@@ -12,12 +12,5 @@ export default async function PeeringLayout({ children }: { children: ReactNode 
     { href: '/peering/peers', label: 'Peers' },
     ...(can(actor.role, 'emails.read') ? [{ href: '/peering/emails', label: 'Emails' }] : []),
   ];
-  return (
-    <div>
-      <div className="mb-4 border-b border-slate-300">
-        <Tabs tabs={tabs} />
-      </div>
-      {children}
-    </div>
-  );
+  return <SectionTabs tabs={tabs}>{children}</SectionTabs>;
 }

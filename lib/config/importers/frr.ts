@@ -1,5 +1,6 @@
 import { addressFamilyOf, NeighborBook, parseAsn, unquote, type NeighborTarget, type PrefixLimits } from './neighbor-book';
 import type { ImportResult, ImportWarning } from './types';
+import { configLines } from './config-lines';
 
 /** Where a `neighbor` line sits inside `router bgp`. */
 export type BgpScope = {
@@ -36,13 +37,7 @@ export function parseRouterBgp(text: string, apply: NeighborStatement): ImportRe
     return book;
   };
 
-  for (const [index, raw] of text.split('\n').entries()) {
-    const line = index + 1;
-    const content = raw.replace(/\r$/, '');
-    const trimmed = content.trim();
-    if (!trimmed || trimmed.startsWith('!') || trimmed.startsWith('#')) continue;
-    const indent = content.length - content.trimStart().length;
-    const words = trimmed.split(/\s+/);
+  for (const { line, trimmed, indent, words } of configLines(text)) {
 
     if (words[0] === 'router' && words[1] === 'bgp') {
       routerBook = newBook();

@@ -1,5 +1,6 @@
 import { addressFamilyOf, NeighborBook, unquote, type NeighborTarget } from './neighbor-book';
 import type { ImportResult, ImportWarning } from './types';
+import { configLines } from './config-lines';
 
 // IOS-XR nests by indentation: router bgp > neighbor / neighbor-group > address-family.
 type Frame =
@@ -48,14 +49,8 @@ export function parseIosXr(text: string): ImportResult {
     return book;
   };
 
-  for (const [index, raw] of text.split('\n').entries()) {
-    const line = index + 1;
-    const content = raw.replace(/\r$/, '');
-    const trimmed = content.trim();
-    if (!trimmed || trimmed.startsWith('!') || trimmed.startsWith('#')) continue;
-    const indent = content.length - content.trimStart().length;
+  for (const { line, trimmed, indent, words } of configLines(text)) {
     while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-    const words = trimmed.split(/\s+/);
     const parent = stack.at(-1);
 
     if (words[0] === 'router' && words[1] === 'bgp') {

@@ -2,15 +2,13 @@ import type { Metadata } from 'next';
 import { db } from '@/db/client';
 import { listAllTokens } from '@/db/queries/users';
 import { FilterBox } from '@/components/ui/filter-box';
-import { Badge, Forbidden, PageHeader } from '@/components/ui/notice';
+import { Forbidden, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
-import { Cell, Table } from '@/components/ui/table';
 import { pageAccess } from '@/lib/auth/guard';
-import { RevokeTokenButton } from '../../account/token-forms';
+import { TokenTable } from '@/components/tokens/token-table';
+import { revokeAnyTokenAction } from './actions';
 
 export const metadata: Metadata = { title: 'API tokens' };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
 
 /** Every user's tokens, for a Global Admin to see and revoke; people create their own under Account. */
 export default async function AllTokensPage({ searchParams }: { searchParams: Promise<{ q?: string; offset?: string }> }) {
@@ -24,19 +22,7 @@ export default async function AllTokensPage({ searchParams }: { searchParams: Pr
         <FilterBox q={page.q} placeholder="Owner or token name" />
       </PageHeader>
       <p className="mb-3 text-sm text-slate-600">Tokens are created by their owners under Account and shown to them once; only a hash is stored.</p>
-      <Table head={['Owner', 'Name', 'Prefix', 'Created', 'Expires', 'Last used', '']}>
-        {rows.slice(0, page.limit).map((t) => (
-          <tr key={t.id}>
-            <Cell>{t.ownerEmail}</Cell>
-            <Cell>{t.name}</Cell>
-            <Cell className="font-mono text-xs">{t.prefix}…</Cell>
-            <Cell>{day(t.createdAt)}</Cell>
-            <Cell>{day(t.expiresAt)}</Cell>
-            <Cell>{day(t.lastUsedAt)}</Cell>
-            <Cell>{t.revokedAt ? <Badge tone="red">revoked</Badge> : <RevokeTokenButton id={t.id} name={t.name} />}</Cell>
-          </tr>
-        ))}
-      </Table>
+      <TokenTable tokens={rows.slice(0, page.limit)} revoke={revokeAnyTokenAction} />
       <Pager basePath="/admin/tokens" params={{ q: page.q }} offset={page.offset} limit={page.limit} hasMore={rows.length > page.limit} />
     </>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { createTokenInput } from '@/lib/users/schemas';
-import { createTokenAction, revokeTokenAction } from './actions';
+import { createTokenAction } from './actions';
 
 type Values = z.input<typeof createTokenInput>;
 
@@ -43,29 +43,5 @@ export function CreateTokenForm() {
       </form>
       <FormError message={errors.root?.message} />
     </div>
-  );
-}
-
-export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <>
-      <Button
-        variant="secondary"
-        className="!px-2 !py-1 text-xs"
-        disabled={pending}
-        onClick={() => {
-          if (!confirm(`Revoke the token "${name}"? Anything using it stops working at once.`)) return;
-          start(async () => {
-            const result = await revokeTokenAction(id);
-            setError(result.ok ? null : result.error.message);
-          });
-        }}
-      >
-        Revoke
-      </Button>
-      {error && <span role="alert" className="ml-2 text-xs text-rose-700">{error}</span>}
-    </>
   );
 }
