@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'ssh2'],
   poweredByHeader: false,
   // `npm test` type-checks the whole tree (tests and scripts too) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
