@@ -1,24 +1,23 @@
 // PeeringDB sync benchmark (prints figures; not a test):
-//   npx tsx bench/peeringdb-sync.ts [--scale 1] [--db pglite|postgres|both] [--repeat N]
+//   npx tsx bench/peeringdb-sync.ts [--scale 1] [--db pglite|postgres|both] [--repeat N] [--floor values|json]
 // For each database: a floor load (plain fetch + plain INSERT of the same rows), Peerdesk's full
 // sync and its ratio to the floor, the sync's peak RSS in a child process, then two incremental syncs.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { objectTypes } from '@/lib/peeringdb/object-types';
 import { syncPeeringDb, type TypeResult } from '@/lib/peeringdb/sync';
 import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
-import { type DbKind, type FloorResult, createDatabase, floorLoad, freshDatabase } from './sync-worker';
+import { type DbKind, type FloorInsert, type FloorResult, createDatabase, floorLoad, freshDatabase, runWorker } from './sync-worker';
 
-const { values: args } = parseArgs({ options: { scale: { type: 'string', default: '1' }, db: { type: 'string', default: 'both' }, repeat: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({ options: { scale: { type: 'string', default: '1' }, db: { type: 'string', default: 'both' }, repeat: { type: 'string', default: '1' }, floor: { type: 'string', default: 'values' } } });
 const scale = Number(args.scale);
 const repeat = Math.max(1, Number(args.repeat) || 1);
 const kinds: DbKind[] = args.db === 'both' ? ['pglite', 'postgres'] : [args.db as DbKind];
+// values: drizzle insert().values(), as the sync inserts today; json: one json parameter per page.
+const floorInsert = args.floor as FloorInsert;
+if (!['values', 'json'].includes(floorInsert) || kinds.some((k) => k !== 'pglite' && k !== 'postgres')) throw new Error('Usage: --db pglite|postgres|both --floor values|json');
 const API_KEY = 'bench-key';
-const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sync-worker.ts');
 
-type Run = { floor: FloorResult; syncMs: number; types: TypeResult[]; nothingMs: number; onePctMs: number; onePct: TypeResult[] };
+type Run = { floor: FloorResult; syncMs: number; types: TypeResult[]; nothingMs: number; onePctMs: number; onePct: TypeResult[]; waits: string[] };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,11 +41,13 @@ async function warmServer(server: PeeringDbTestServer, since: boolean) {
 
 async function runOnce(server: PeeringDbTestServer, kind: DbKind): Promise<Run> {
   server.reset();
-  await warmServer(server, false);
-  const client = { url: server.url, apiKey: API_KEY };
+  // A retry or throttle wait inside a timed sync would make the figures unfair: count them.
+  const waits: string[] = [];
+  const client = { url: server.url, apiKey: API_KEY, onWait: (reason: string) => waits.push(reason) };
 
   const floorDb = await freshDatabase(kind);
-  const floor = await floorLoad(floorDb.conn.db, server.url, API_KEY);
+  await warmServer(server, false);
+  const floor = await floorLoad(floorDb.conn.db, server.url, API_KEY, floorInsert);
   await floorDb.drop();
 
   const syncDb = await freshDatabase(kind);
@@ -65,24 +66,18 @@ async function runOnce(server: PeeringDbTestServer, kind: DbKind): Promise<Run> 
     started = performance.now();
     const onePct = await syncPeeringDb({ client });
     const onePctMs = performance.now() - started;
-    return { floor, syncMs, types, nothingMs, onePctMs, onePct };
+    return { floor, syncMs, types, nothingMs, onePctMs, onePct, waits };
   } finally {
     await syncDb.drop();
   }
 }
 
-/** Full sync (or floor) in a child so its peak RSS is its own, not the test server's. */
+/** Full sync (or floor) in a child, into a database made beforehand, so its peak RSS is its own. */
 async function peakRss(server: PeeringDbTestServer, kind: DbKind, mode: 'sync' | 'floor') {
   server.reset();
   const { location, drop } = await createDatabase(kind);
   try {
-    return await new Promise<{ ms: number; baselineMb: number; peakMb: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', worker, mode, location, server.url, API_KEY], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`${mode} worker exited with ${code}`))));
-    });
+    return JSON.parse(await runWorker([mode, location, server.url, API_KEY, floorInsert])) as { ms: number; baselineMb: number; peakMb: number };
   } finally {
     await drop();
   }
@@ -94,7 +89,7 @@ function report(kind: DbKind, runs: Run[], mem: { sync: { peakMb: number; baseli
   const syncMs = m((r) => r.syncMs);
   const last = runs[runs.length - 1];
   const lines = [
-    `### ${kind} (scale ${scale}, ${repeat === 1 ? 'single run' : `median of ${repeat} runs`})`,
+    `### ${kind} (scale ${scale}, ${repeat === 1 ? 'single run' : `median of ${repeat} runs`}, floor inserts with ${floorInsert === 'json' ? 'json_to_recordset' : 'drizzle values()'})`,
     '',
     '| measure | value | target |',
     '|---|---:|---:|',
@@ -121,9 +116,13 @@ function report(kind: DbKind, runs: Run[], mem: { sync: { peakMb: number; baseli
       `| ${tag} | ${f.rows} | ${m((r) => r.floor.types[tag].fetchMs).toFixed(0)} | ${m((r) => r.floor.types[tag].insertMs).toFixed(0)} | ${sync.toFixed(0)} | ${(sync / floor).toFixed(2)}× | ${inc.upserted} | ${inc.deleted} | ${m((r) => r.onePct.find((t) => t.tag === tag)!.ms).toFixed(0)} |`,
     );
   }
+  const waits = runs.flatMap((r) => r.waits);
+  if (waits.length) lines.push('', `Note: the client waited/retried ${waits.length} time(s) during timed syncs (${[...new Set(waits)].join('; ')}).`);
   console.log(`${lines.join('\n')}\n`);
 }
 
+// Each PGlite opened adds an 'exit' listener (db/pglite-lock.ts never removes it); --repeat opens many.
+process.setMaxListeners(0);
 const generating = performance.now();
 const server = await startPeeringDbTestServer({ seed: 1, scale, apiKeys: [API_KEY] });
 console.error(`test server: ${JSON.stringify(server.store.counts())} generated in ${secs(performance.now() - generating)} s`);

@@ -1,12 +1,15 @@
-// Shared pieces of the PeeringDB sync benchmark, and its child process for peak-memory runs:
-//   node --import tsx bench/sync-worker.ts <sync|floor> <database url or PGlite dir> <server url> <api key>
-// prints one JSON line: { ms, baselineMb, peakMb }.
+// Shared pieces of the PeeringDB sync benchmark, and its child process:
+//   node --import tsx bench/sync-worker.ts <sync|floor> <database url or PGlite dir> <server url> <api key> [values|json]
+// loads into an existing database and prints one JSON line: { ms, baselineMb, peakMb };
+//   node --import tsx bench/sync-worker.ts create <PGlite dir>   makes and migrates a PGlite directory.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { connect, useConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -39,13 +42,23 @@ export async function createDatabase(kind: DbKind) {
     await conn.close();
     return { location: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
   }
-  // A directory, not memory://, because that is how Peerdesk runs embedded. Creating it runs
-  // initdb, which leaves this process ~700 MB bigger for good: the child must not pay for that.
+  // A directory, not memory://, because that is how Peerdesk runs embedded. Made in a child:
+  // initdb blocks the event loop for seconds (the in-process test server then drops keep-alive
+  // sockets under the client) and leaves its process ~700 MB bigger for good.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerdesk-bench-'));
-  const conn = connect({ pgliteDir: dir });
-  await migrateDatabase(conn);
-  await conn.close();
+  await runWorker(['create', dir]);
   return { location: dir, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs this file in a child node; resolves with its last stdout line. */
+export function runWorker(args: string[]) {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').pop() ?? '') : reject(new Error(`bench worker ${args[0]} exited with ${code}`))));
+  });
 }
 
 /** Opens a database made by createDatabase as the app's connection. */
@@ -71,18 +84,34 @@ export async function freshDatabase(kind: DbKind) {
 
 export type FloorResult = { fetchMs: number; insertMs: number; totalMs: number; types: Record<string, { rows: number; fetchMs: number; insertMs: number }> };
 
+export type FloorInsert = 'values' | 'json';
+
+/**
+ * A page as one INSERT with the rows in ONE json parameter: the floor to compare against a sync
+ * that inserts that way (drizzle's values() binds a parameter per cell, 15,000 for a netixlan page).
+ */
+function jsonInsert(table: PgTable) {
+  const columns = Object.entries(getTableColumns(table));
+  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
+  const picks = sql.raw(columns.map(([key]) => `r."${key}"`).join(', '));
+  const shape = sql.raw(columns.map(([key, c]) => `"${key}" ${c.getSQLType()}`).join(', '));
+  const into = sql.raw(`"${getTableName(table)}"`);
+  return (rows: object[]) => sql`insert into ${into} (${names}) select ${picks} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})`;
+}
+
 /**
  * The least work that moves the same data: the same pages, the same toRow, the same 1000-row
  * INSERTs (no ON CONFLICT), one transaction per type as the sync uses; nothing kept between pages.
  * Conversion and BEGIN/COMMIT count as insert time.
  */
-export async function floorLoad(db: ReturnType<typeof connect>['db'], url: string, apiKey: string): Promise<FloorResult> {
+export async function floorLoad(db: ReturnType<typeof connect>['db'], url: string, apiKey: string, insert: FloorInsert = 'values'): Promise<FloorResult> {
   const headers = { accept: 'application/json', authorization: `Api-Key ${apiKey}` };
   const result: FloorResult = { fetchMs: 0, insertMs: 0, totalMs: 0, types: {} };
   for (const type of objectTypes) {
     const started = performance.now();
     let fetchMs = 0;
     let rows = 0;
+    const toJson = jsonInsert(type.table);
     await db.transaction(async (tx) => {
       for (let skip = 0; ; skip += 1000) {
         const t0 = performance.now();
@@ -91,7 +120,7 @@ export async function floorLoad(db: ReturnType<typeof connect>['db'], url: strin
         fetchMs += performance.now() - t0;
         if (!page.length) break;
         const converted = page.map(type.toRow).filter((r) => r !== null);
-        if (converted.length) await tx.insert(type.table).values(converted);
+        if (converted.length) await (insert === 'json' ? tx.execute(toJson(converted)) : tx.insert(type.table).values(converted));
         rows += converted.length;
       }
     });
@@ -104,12 +133,17 @@ export async function floorLoad(db: ReturnType<typeof connect>['db'], url: strin
   return result;
 }
 
-async function main([mode, location, url, apiKey]: string[]) {
+async function main([mode, location, url, apiKey, insert]: string[]) {
+  if (mode === 'create') {
+    const conn = connect({ pgliteDir: location });
+    await migrateDatabase(conn);
+    return conn.close();
+  }
   const conn = openDatabase(location);
   await conn.db.execute(sql`select 1`);
   const baselineMb = process.memoryUsage().rss / 2 ** 20;
   const started = performance.now();
-  if (mode === 'floor') await floorLoad(conn.db, url, apiKey);
+  if (mode === 'floor') await floorLoad(conn.db, url, apiKey, insert as FloorInsert);
   else await syncPeeringDb({ client: { url, apiKey }, full: true });
   const ms = performance.now() - started;
   // maxRSS is in KiB and covers the whole life of this process (node + tsx + opening the db included).

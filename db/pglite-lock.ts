@@ -37,8 +37,8 @@ export function lockDirectory(dir: string) {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, JSON.stringify(mine), { flag: 'wx' });
+      if (!held.size) process.once('exit', releaseAll);
       held.add(file);
-      process.once('exit', () => unlockDirectory(dir));
       return;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -56,7 +56,14 @@ export function lockDirectory(dir: string) {
 }
 
 export function unlockDirectory(dir: string) {
-  const file = `${path.resolve(/* turbopackIgnore: true */ dir)}.lock`;
+  release(`${path.resolve(/* turbopackIgnore: true */ dir)}.lock`);
+}
+
+function release(file: string) {
   if (!held.delete(file)) return;
   if (readLock(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+}
+
+function releaseAll() {
+  for (const file of [...held]) release(file);
 }
