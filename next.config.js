@@ -2,6 +2,8 @@
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'ssh2'],
   poweredByHeader: false,
+  // Router configurations pasted into Data import can be large (the API and CLI take up to 20 MB).
+  experimental: { serverActions: { bodySizeLimit: '20mb' } },
   // `npm test` type-checks the whole tree (tests and scripts too) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   async headers() {

@@ -33,6 +33,7 @@ export default defineConfig({
           name: 'labs',
           include: ['tests/labs/**/*.test.ts'],
           environment: 'node',
+          env: testEnv,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -5,6 +5,7 @@ import { userCommand } from './user';
 import { tokenCommand } from './token';
 import { peeringDbCommand } from './peeringdb';
 import { jobsCommand } from './jobs';
+import { sessionsCommand } from './sessions';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -12,6 +13,8 @@ const usage = `Usage: npm run cli -- <command>
   token create --email E --name N [--expires-in-days D]
   peeringdb sync [--full]     progress on stderr, summary on stdout
   jobs run-due                run the jobs that are due now
+  sessions import --router ID [--file running-config.txt] [--dry-run]
+                              import a router's BGP neighbors as sessions (no file: read FRR/BIRD live)
 
 Works on PostgreSQL (DATABASE_URL) and on the embedded database when the server is not running on it.`;
 
@@ -20,6 +23,7 @@ const commands: Record<string, (sub: string | undefined, args: string[]) => Prom
   token: tokenCommand,
   peeringdb: peeringDbCommand,
   jobs: jobsCommand,
+  sessions: sessionsCommand,
 };
 
 async function main() {

@@ -217,6 +217,8 @@ CREATE TABLE "routers" (
 	"pending_host_key" text,
 	"local_asn" bigint NOT NULL,
 	"vrf" text,
+	"control_command" text,
+	"peers_dir" text,
 	"last_contact_at" timestamp with time zone,
 	"last_contact_result" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

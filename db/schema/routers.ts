@@ -21,6 +21,10 @@ export const routers = pgTable(
     pendingHostKey: text('pending_host_key'),
     localAsn: bigint('local_asn', { mode: 'number' }).notNull(),
     vrf: text('vrf'),
+    /** How to reach the routing daemon's CLI on that host, e.g. "sudo vtysh" or "birdc -s /run/bird/bird.ctl". */
+    controlCommand: text('control_command'),
+    /** BIRD: the directory of per-peer files that bird.conf includes. */
+    peersDir: text('peers_dir'),
     lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
     lastContactResult: text('last_contact_result'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

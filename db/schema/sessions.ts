@@ -52,3 +52,4 @@ export const bgpSessions = pgTable(
 
 export type BgpSession = typeof bgpSessions.$inferSelect;
 export type ConfigStatus = (typeof configStatusEnum.enumValues)[number];
+export type SessionType = (typeof sessionTypeEnum.enumValues)[number];

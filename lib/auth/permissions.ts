@@ -26,6 +26,7 @@ export const permissions = {
   'settings.manage': admins,
   'templates.manage': admins,
   'import.run': admins,
+  'routers.trust': admins,
   'peeringdb.sync': operators,
   'routers.manage': operators,
   'sessions.manage': operators,

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { db } from '@/db/client';
+import { peerGroupChoices } from '@/db/queries/session-choices';
+import { getSession, listSessionPushes } from '@/db/queries/sessions';
+import { PageHeader } from '@/components/ui/notice';
+import { requireActor } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { ConfigHistory } from './config-history';
+import { DeleteSessionButton } from './delete-session-button';
+import { EditSessionForm } from './edit-session-form';
+import { SessionSummary } from './session-summary';
+
+export const metadata: Metadata = { title: 'Session' };
+
+export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string }> }) {
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const session = Number.isSafeInteger(id) && id > 0 ? await getSession(db(), id) : undefined;
+  if (!session) notFound();
+  const [pushes, groups, { added }] = await Promise.all([listSessionPushes(db(), session.id), peerGroupChoices(db(), session.routerId), searchParams]);
+  const mayManage = can(actor.role, 'sessions.manage');
+  const label = `AS${session.peerAsn} ${session.peerIp}`;
+  return (
+    <>
+      <PageHeader title={`${label}${session.peerName ? ` · ${session.peerName}` : ''}`}>
+        {mayManage && session.configStatus === 'not_configured' && <DeleteSessionButton id={session.id} label={label} />}
+        <Link href="/peering/sessions" className="text-sm text-sky-700 hover:underline">
+          ← All sessions
+        </Link>
+      </PageHeader>
+      {added && (
+        <p role="status" className="mb-4 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Session added on {session.routerName}. It is Not Configured until it is pushed to the router.
+        </p>
+      )}
+      <SessionSummary session={session} />
+      {mayManage && (
+        <section id="edit" className="mt-6 scroll-mt-4 rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-semibold">Edit</h2>
+          <EditSessionForm session={session} peerGroups={groups.filter((g) => session.ixId === null || g.ixId === session.ixId)} />
+        </section>
+      )}
+      <section className="mt-6">
+        <h2 className="mb-2 font-semibold">Config history</h2>
+        <ConfigHistory pushes={pushes} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { deleteSessionAction } from './actions';
+
+const item = 'block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-100';
+
+/**
+ * View, Edit and (for a session never configured) Delete; the server still decides on each.
+ * The menu is fixed to the viewport so the table's scroll box does not clip it.
+ */
+export function SessionRowMenu({ id, label, mayManage, deletable }: { id: number; label: string; mayManage: boolean; deletable: boolean }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [at, setAt] = useState<{ top: number; left: number } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!at) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : event.type === 'scroll' || !box.current?.contains(event.target as Node)) setAt(null);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    window.addEventListener('scroll', close, true);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+      window.removeEventListener('scroll', close, true);
+    };
+  }, [at]);
+
+  const toggle = (button: HTMLButtonElement) => {
+    const rect = button.getBoundingClientRect();
+    setAt(at ? null : { top: rect.bottom + 4, left: rect.right - 128 });
+  };
+  const remove = () => {
+    setAt(null);
+    if (!confirm(`Delete the session with ${label}? It was never configured on the router, so only the record goes.`)) return;
+    start(async () => {
+      const result = await deleteSessionAction(id);
+      setError(result.ok ? null : result.error.message);
+    });
+  };
+
+  return (
+    <div ref={box}>
+      <button
+        type="button"
+        aria-label={`Actions for ${label}`}
+        aria-haspopup="menu"
+        aria-expanded={!!at}
+        disabled={pending}
+        onClick={(e) => toggle(e.currentTarget)}
+        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-50"
+      >
+        {pending ? '…' : '⋯'}
+      </button>
+      {at && (
+        <div role="menu" style={at} className="fixed z-20 w-32 rounded border border-slate-200 bg-white py-1 shadow-lg">
+          <Link role="menuitem" href={`/peering/sessions/${id}`} className={item}>
+            View
+          </Link>
+          {mayManage && (
+            <Link role="menuitem" href={`/peering/sessions/${id}#edit`} className={item}>
+              Edit
+            </Link>
+          )}
+          {mayManage && deletable && (
+            <button role="menuitem" type="button" onClick={remove} className={`${item} text-rose-700`}>
+              Delete
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="mt-1 w-48 text-xs text-rose-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
