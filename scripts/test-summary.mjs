@@ -6,7 +6,9 @@ for (const file of process.argv.slice(2)) {
   if (!fs.existsSync(file)) { missing++; continue; }
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  // A file that fails to load has no test results of its own: count it as one failure.
+  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults?.length).length;
+  failed += report.numFailedTests + brokenFiles;
   skipped += report.numPendingTests + report.numTodoTests;
 }
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

