@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
+import { FileNameSequencer } from './tests/e2e/sequencer';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
@@ -14,6 +15,8 @@ const testEnv = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Per-project sequencers are ignored; file-name order costs the other projects nothing noticeable.
+    sequence: { sequencer: FileNameSequencer },
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: testEnv } },
       {

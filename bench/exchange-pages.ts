@@ -55,7 +55,10 @@ function headCopy() {
 
 console.log(`load average at start (1/5/15 min): ${loadavg()}  (${os.cpus().length} CPUs)`);
 const server = await startPeeringDbTestServer({ seed: 1, scale: 1, apiKeys: [API_KEY] });
-const database = await createDatabase('postgres');
+const database = await createDatabase('postgres').catch(async (err) => {
+  await server.close();
+  throw err;
+});
 const conn = openDatabase(database.location);
 let app: ChildProcess | undefined;
 
@@ -168,6 +171,7 @@ try {
   console.log(`\n${table.join('\n')}\n`);
   console.log(`One response of each kept in ${bodiesDir}.`);
   console.log('Target: median < 100 ms at 10 clients. CPU ms/req: the app = start.mjs + next start process tree; PostgreSQL = backends on the bench database.');
+  if (app!.exitCode !== null || app!.signalCode) console.log(`WARNING: the app exited during the run (${app!.exitCode ?? app!.signalCode}); see ${logFile}.`);
   if (buildId() !== builtAs) console.log(`WARNING: .next was rebuilt by someone else during the run (${builtAs} -> ${buildId()}); figures may include errors from that.`);
   const [jobs] = ((await conn.db.execute(sql`select count(*)::int as n from jobs where status in ('running', 'succeeded', 'failed') and summary <> 'bench: synced directly'`)) as unknown as { rows: { n: number }[] }).rows;
   if (jobs.n) console.log(`WARNING: ${jobs.n} background job(s) ran during the run.`);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -13,14 +14,20 @@ type Values = z.input<typeof changeOwnPasswordInput>;
 
 export function ChangePasswordForm() {
   const form = useForm<Values>({ resolver: zodResolver(changeOwnPasswordInput), defaultValues: { currentPassword: '', newPassword: '' } });
-  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const { errors, isSubmitting } = form.formState;
+  // Kept apart from formState: reset() after a success clears isSubmitSuccessful.
+  const [done, setDone] = useState(false);
   const onSubmit = form.handleSubmit(async (values) => {
-    if (applyResult(form, await changePasswordAction(values))) form.reset();
+    setDone(false);
+    if (applyResult(form, await changePasswordAction(values))) {
+      form.reset();
+      setDone(true);
+    }
   });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {isSubmitSuccessful && !errors.root && <p role="status" className="text-sm text-emerald-700">Password changed.</p>}
+      {done && !errors.root && <p role="status" className="text-sm text-emerald-700">Password changed.</p>}
       <Field label="Current password" htmlFor="current-password" error={errors.currentPassword?.message}>
         <TextInput id="current-password" type="password" autoComplete="current-password" {...form.register('currentPassword')} />
       </Field>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -17,15 +18,21 @@ export function CreateUserForm() {
     resolver: zodResolver(createUserInput),
     defaultValues: { email: '', name: '', role: 'viewer', password: '' },
   });
-  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const { errors, isSubmitting } = form.formState;
+  // Kept apart from formState: reset() after a success clears isSubmitSuccessful.
+  const [done, setDone] = useState(false);
   const onSubmit = form.handleSubmit(async (values) => {
+    setDone(false);
     const result = await createUserAction(values);
-    if (applyResult(form, result)) form.reset({ email: '', name: '', role: values.role, password: '' });
+    if (applyResult(form, result)) {
+      form.reset({ email: '', name: '', role: values.role, password: '' });
+      setDone(true);
+    }
   });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {isSubmitSuccessful && !errors.root && <p className="text-sm text-emerald-700" role="status">User created.</p>}
+      {done && !errors.root && <p className="text-sm text-emerald-700" role="status">User created.</p>}
       <Field label="Email" htmlFor="new-email" error={errors.email?.message}>
         <TextInput id="new-email" type="email" aria-invalid={!!errors.email} {...form.register('email')} />
       </Field>

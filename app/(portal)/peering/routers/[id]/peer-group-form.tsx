@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -16,15 +17,21 @@ export function PeerGroupForm({ routerId, exchanges }: { routerId: number; excha
     resolver: zodResolver(createPeerGroupInput),
     defaultValues: { routerId, ixId: exchanges[0]?.id, name: '', family: 4 },
   });
-  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const { errors, isSubmitting } = form.formState;
+  // Kept apart from formState: reset() after a success clears isSubmitSuccessful.
+  const [done, setDone] = useState(false);
   const onSubmit = form.handleSubmit(async (values) => {
+    setDone(false);
     const result = await createPeerGroupAction(values);
-    if (applyResult(form, result)) form.reset({ ...values, name: '' });
+    if (applyResult(form, result)) {
+      form.reset({ ...values, name: '' });
+      setDone(true);
+    }
   });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {isSubmitSuccessful && !errors.root && (
+      {done && !errors.root && (
         <p className="text-sm text-emerald-700" role="status">
           Peer group added.
         </p>
