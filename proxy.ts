@@ -21,4 +21,5 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   return (await guard)(req, ev);
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.png$).*)'] };
+// /api/* answers for itself (bearer token, CRON_SECRET, next-auth's own routes): no session work there.
+export const config = { matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.png$).*)'] };

@@ -1,5 +1,7 @@
 import { cache } from 'react';
+import { headers } from 'next/headers';
 import NextAuth, { CredentialsSignin } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/db/client';
 import { findUserById } from '@/db/queries/users';
@@ -35,10 +37,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
 }));
 
-/** The signed-in user, re-read from the database so a disabled account or a new role counts at once. */
+/**
+ * The signed-in user, re-read from the database so a disabled account or a new role counts at once.
+ * Only decodes the session cookie: auth() would run next-auth's whole session endpoint again (decode,
+ * re-encode, a Set-Cookie a Server Component cannot send); the proxy has already extended the session.
+ */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
+  const h = await headers();
+  const secureCookie = /(?:^|;\s*)__Secure-authjs\.session-token/.test(h.get('cookie') ?? '');
+  const token = await getToken({ req: { headers: h }, secret: serverSecrets().authSecret, secureCookie }).catch(() => null);
+  const id = Number(token?.uid);
   if (!id) return null;
   const user = await findUserById(db(), id);
   if (!user || user.disabledAt) return null;

@@ -1,10 +1,10 @@
 import { db } from '@/db/client';
 import { listExchangeNetworks, networkFilters, policies } from '@/db/queries/exchanges';
 import { peerStatusEnum } from '@/db/schema';
-import { Badge, EmptyState } from '@/components/ui/notice';
+import { EmptyState } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
-import { Cell, Table } from '@/components/ui/table';
-import { PeerStatusBadge, peerStatusLabels } from './peer-status-badge';
+import { NetworkTable } from './network-table';
+import { peerStatusLabels } from './peer-status-badge';
 
 type Search = { q?: string; status?: string; policy?: string; offset?: string };
 
@@ -48,27 +48,7 @@ export async function CommunicationsTab({ ixId, search, multipleLocalAsns }: { i
           {filtered ? 'Clear a filter to see more networks.' : 'PeeringDB lists no other network here yet.'}
         </EmptyState>
       ) : (
-        <Table head={['ASN', 'Network', 'IPv4', 'IPv6', 'Policy', 'Route servers', 'Status', 'Sessions', 'Last note']}>
-          {rows.slice(0, page.limit).map((n, i) => (
-            <tr key={`${n.asn}-${n.ipaddr4}-${n.ipaddr6}-${i}`} data-testid={`network-${n.asn}`}>
-              <Cell className="font-mono">AS{n.asn}</Cell>
-              <Cell>{n.name ?? <span className="text-slate-500">unknown in PeeringDB</span>}</Cell>
-              <Cell className="font-mono text-xs">{n.ipaddr4 ?? '—'}</Cell>
-              <Cell className="font-mono text-xs">{n.ipaddr6 ?? '—'}</Cell>
-              <Cell>{n.policy ?? '—'}</Cell>
-              <Cell>{n.isRsPeer ? <Badge tone="blue">yes</Badge> : <span className="text-slate-500">no</span>}</Cell>
-              <Cell>
-                <PeerStatusBadge status={n.status} />
-              </Cell>
-              <Cell className="tabular-nums">{n.sessions}</Cell>
-              <Cell className="max-w-xs text-slate-600">
-                <span className="line-clamp-2" title={n.lastNote ?? undefined}>
-                  {n.lastNote}
-                </span>
-              </Cell>
-            </tr>
-          ))}
-        </Table>
+        <NetworkTable rows={rows.slice(0, page.limit)} />
       )}
       <Pager
         basePath={`/peering/ixs/${ixId}`}
