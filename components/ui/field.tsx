@@ -35,3 +35,11 @@ export function FormError({ message }: { message?: string }) {
     </p>
   );
 }
+
+export function FormSaved({ message }: { message: string }) {
+  return (
+    <p role="status" className="text-sm text-emerald-700">
+      {message}
+    </p>
+  );
+}

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, TextInput } from '@/components/ui/field';
+import { Field, FormError, FormSaved, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { changeOwnPasswordInput } from '@/lib/users/schemas';
 import { changePasswordAction } from './actions';
@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {done && !errors.root && <p role="status" className="text-sm text-emerald-700">Password changed.</p>}
+      {done && !errors.root && <FormSaved message="Password changed." />}
       <Field label="Current password" htmlFor="current-password" error={errors.currentPassword?.message}>
         <TextInput id="current-password" type="password" autoComplete="current-password" {...form.register('currentPassword')} />
       </Field>

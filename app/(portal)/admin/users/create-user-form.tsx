@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, Select, TextInput } from '@/components/ui/field';
+import { Field, FormError, FormSaved, Select, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { roleLabels, roles } from '@/lib/auth/permissions';
 import { createUserInput } from '@/lib/users/schemas';
@@ -32,7 +32,7 @@ export function CreateUserForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {done && !errors.root && <p className="text-sm text-emerald-700" role="status">User created.</p>}
+      {done && !errors.root && <FormSaved message="User created." />}
       <Field label="Email" htmlFor="new-email" error={errors.email?.message}>
         <TextInput id="new-email" type="email" aria-invalid={!!errors.email} {...form.register('email')} />
       </Field>

@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import type { Platform } from '@/db/schema';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, Select, TextInput } from '@/components/ui/field';
+import { Field, FormError, FormSaved, Select, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { createRouterInput, platformLabels, platforms } from '@/lib/routers/schemas';
 import { createRouterAction, updateRouterAction } from './actions';
@@ -57,11 +57,7 @@ export function RouterForm({ router, localAsns, vrfSupport }: { router?: EditedR
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       <FormError message={errors.root?.message} />
-      {saved && (
-        <p className="text-sm text-emerald-700" role="status">
-          Router saved.
-        </p>
-      )}
+      {saved && <FormSaved message="Router saved." />}
       <Section title="Router">
         <Field label="Name" htmlFor="router-name" error={errors.name?.message} hint="As your team calls it, e.g. ams-rtr1.">
           <TextInput id="router-name" aria-invalid={!!errors.name} {...form.register('name')} />

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, TextInput } from '@/components/ui/field';
+import { Field, FormError, FormSaved, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { peeringSettingsInput } from '@/lib/settings/schemas';
 import type { PeeringSettingsView } from '@/lib/settings/service';
@@ -31,11 +31,7 @@ export function PeeringSettingsForm({ view }: { view: PeeringSettingsView }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
       <FormError message={errors.root?.message} />
-      {saved && (
-        <p className="text-sm text-emerald-700" role="status">
-          Settings saved.
-        </p>
-      )}
+      {saved && <FormSaved message="Settings saved." />}
 
       <Section title="Your networks">
         <Field

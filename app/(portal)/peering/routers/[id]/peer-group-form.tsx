@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, Select, TextInput } from '@/components/ui/field';
+import { Field, FormError, FormSaved, Select, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { createPeerGroupInput } from '@/lib/routers/schemas';
 import { createPeerGroupAction } from '../actions';
@@ -31,11 +31,7 @@ export function PeerGroupForm({ routerId, exchanges }: { routerId: number; excha
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {done && !errors.root && (
-        <p className="text-sm text-emerald-700" role="status">
-          Peer group added.
-        </p>
-      )}
+      {done && !errors.root && <FormSaved message="Peer group added." />}
       <Field label="Exchange" htmlFor="group-exchange" error={errors.ixId?.message}>
         <Select id="group-exchange" aria-invalid={!!errors.ixId} {...form.register('ixId')}>
           {exchanges.map((x) => (

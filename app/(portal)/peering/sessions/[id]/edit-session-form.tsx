@@ -8,7 +8,7 @@ import type { PeerGroupChoice } from '@/db/queries/session-choices';
 import type { SessionView } from '@/db/queries/sessions';
 import { applyResult } from '@/components/forms/apply-result';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, Select, TextInput } from '@/components/ui/field';
+import { Field, FormError, FormSaved, Select, TextInput } from '@/components/ui/field';
 import { updateSessionInput } from '@/lib/sessions/schemas';
 import { updateSessionAction } from '../actions';
 import { PeerFields, SessionOptionFields, asnText, numberOrEmpty } from '../session-fields';
@@ -56,11 +56,7 @@ export function EditSessionForm({ session, peerGroups }: { session: SessionView;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <FormError message={errors.root?.message} />
-      {saved && (
-        <p role="status" className="text-sm text-emerald-700">
-          Session saved.
-        </p>
-      )}
+      {saved && <FormSaved message="Session saved." />}
       <PeerFields
         fields={{
           peerAsn: form.register('peerAsn', { setValueAs: asnText }),
