@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -36,5 +37,14 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
       <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
       <div className="flex items-center gap-2">{children}</div>
     </div>
+  );
+}
+
+/** The way back to a list, in a page header. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="text-sm text-sky-700 hover:underline">
+      ← {children}
+    </Link>
   );
 }

@@ -18,6 +18,7 @@
 #   LAB_PREFIX   netns/veth prefix    (default pdlab; unique per concurrent job, <= 13 chars)
 #   LAB_SSH_PORT sshd port            (default 2222)
 set -euo pipefail
+. "$(dirname "$0")/stop-pidfile.sh"
 LAB_DIR=${LAB_DIR:-/tmp/peerdesk-bgp-lab}
 LAB_PREFIX=${LAB_PREFIX:-pdlab}
 LAB_SSH_PORT=${LAB_SSH_PORT:-2222}
@@ -168,21 +169,6 @@ up() {
   wait_until 50 "sshd on 127.0.0.1:$LAB_SSH_PORT" ssh_banner
   wait_until 150 "BGP session 10.0.12.2" established
   echo "bgp lab up: 10.0.12.1 <-> 10.0.12.2 Established, sshd 127.0.0.1:$LAB_SSH_PORT"
-}
-
-stop_pidfile() { # TERM, then wait until gone so ports and sockets are free
-  [ -f "$1" ] || return 0
-  local pid; pid=$(cat "$1" 2>/dev/null) || return 0
-  rm -f "$1"   # a stale pidfile could later name someone else's process
-  kill "$pid" 2>/dev/null || return 0
-  local st
-  for _ in $(seq 1 100); do
-    # the container's init reaps orphans lazily, so a zombie counts as gone
-    st=$(ps -o stat= -p "$pid") || return 0
-    [[ $st == Z* ]] && return 0
-    sleep 0.05
-  done
-  kill -KILL "$pid" 2>/dev/null || true
 }
 
 down() {

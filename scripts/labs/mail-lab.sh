@@ -8,6 +8,7 @@
 #   MAIL_DIR        state dir   (default /tmp/peerdesk-mail-lab)
 #   MAIL_IMAP_PORT  (1143)   MAIL_LMTP_PORT (2424)   MAIL_SMTP_PORT (2525)
 set -euo pipefail
+. "$(dirname "$0")/stop-pidfile.sh"
 MAIL_DIR=${MAIL_DIR:-/tmp/peerdesk-mail-lab}
 MAIL_IMAP_PORT=${MAIL_IMAP_PORT:-1143}
 MAIL_LMTP_PORT=${MAIL_LMTP_PORT:-2424}
@@ -105,20 +106,6 @@ up() {
   echo $! > "$MAIL_DIR/relay.pid"
   wait_banner "$MAIL_SMTP_PORT" '^220'
   echo "mail lab up: imap=$MAIL_IMAP_PORT lmtp=$MAIL_LMTP_PORT smtp=$MAIL_SMTP_PORT"
-}
-
-stop_pidfile() { # TERM, then wait until gone: Dovecot holds its ports until its children exit
-  [ -f "$1" ] || return 0
-  local pid st; pid=$(cat "$1" 2>/dev/null) || return 0
-  rm -f "$1"   # a stale pidfile could later name someone else's process
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    # the container's init reaps orphans lazily, so a zombie counts as gone
-    st=$(ps -o stat= -p "$pid") || return 0
-    [[ $st == Z* ]] && return 0
-    sleep 0.05
-  done
-  kill -KILL "$pid" 2>/dev/null || true
 }
 
 down() {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { db } from '@/db/client';
 import { listSourceNetworks } from '@/db/queries/exchanges';
-import { Forbidden, PageHeader } from '@/components/ui/notice';
+import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
 import { pageAccess } from '@/lib/auth/guard';
 import { peeringSettingsView } from '@/lib/settings/service';
 import { PeeringSettingsForm } from './peering-settings-form';
@@ -17,9 +16,7 @@ export default async function PeeringSettingsPage() {
   return (
     <>
       <PageHeader title="Peering settings">
-        <Link href="/peering/ixs" className="text-sm text-sky-700 hover:underline">
-          ← Exchanges
-        </Link>
+        <BackLink href="/peering/ixs">Exchanges</BackLink>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,34rem)_1fr]">
         <section className="rounded border border-slate-200 bg-white p-4">

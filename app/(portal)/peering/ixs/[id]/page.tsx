@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { getExchange } from '@/db/queries/exchanges';
-import { Badge, PageHeader } from '@/components/ui/notice';
+import { BackLink, Badge, PageHeader } from '@/components/ui/notice';
 import { requireActor } from '@/lib/auth/guard';
 import { listLocalAsns } from '@/lib/settings/service';
 import { CommunicationsTab } from './communications-tab';
@@ -25,9 +24,7 @@ export default async function ExchangePage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title={exchange.name}>
-        <Link href="/peering/ixs" className="text-sm text-sky-700 hover:underline">
-          ← All exchanges
-        </Link>
+        <BackLink href="/peering/ixs">All exchanges</BackLink>
       </PageHeader>
       <div className="-mt-2 mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
         <span>{[exchange.city, exchange.country].filter(Boolean).join(', ')}</span>

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { listExchanges } from '@/db/queries/exchanges';
 import { getRouter, listPeerGroups } from '@/db/queries/routers';
-import { Badge, PageHeader } from '@/components/ui/notice';
+import { BackLink, Badge, PageHeader } from '@/components/ui/notice';
 import { requireActor } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { platformLabels } from '@/lib/routers/schemas';
@@ -32,9 +31,7 @@ export default async function RouterPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader title={router.name}>
-        <Link href="/peering/routers" className="text-sm text-sky-700 hover:underline">
-          ← All routers
-        </Link>
+        <BackLink href="/peering/routers">All routers</BackLink>
       </PageHeader>
       <div className="-mt-2 mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
         <span>{platformLabels[router.platform]}</span>

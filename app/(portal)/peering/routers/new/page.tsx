@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Forbidden, PageHeader } from '@/components/ui/notice';
+import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
 import { pageAccess } from '@/lib/auth/guard';
 import { listLocalAsns, peeringSettingsView } from '@/lib/settings/service';
 import { RouterForm } from '../router-form';
@@ -14,9 +13,7 @@ export default async function NewRouterPage() {
   return (
     <>
       <PageHeader title="Add router">
-        <Link href="/peering/routers" className="text-sm text-sky-700 hover:underline">
-          ← All routers
-        </Link>
+        <BackLink href="/peering/routers">All routers</BackLink>
       </PageHeader>
       <section className="max-w-3xl rounded border border-slate-200 bg-white p-4">
         <RouterForm localAsns={localAsns} vrfSupport={settings.vrfSupport} />

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { peerGroupChoices } from '@/db/queries/session-choices';
 import { getSession, listSessionPushes } from '@/db/queries/sessions';
-import { PageHeader } from '@/components/ui/notice';
+import { BackLink, PageHeader } from '@/components/ui/notice';
 import { requireActor } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { ConfigHistory } from './config-history';
@@ -26,9 +25,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
     <>
       <PageHeader title={`${label}${session.peerName ? ` · ${session.peerName}` : ''}`}>
         {mayManage && session.configStatus === 'not_configured' && <DeleteSessionButton id={session.id} label={label} />}
-        <Link href="/peering/sessions" className="text-sm text-sky-700 hover:underline">
-          ← All sessions
-        </Link>
+        <BackLink href="/peering/sessions">All sessions</BackLink>
       </PageHeader>
       {added && (
         <p role="status" className="mb-4 rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { db } from '@/db/client';
 import { exchangeChoices, peerGroupChoices, routerChoices } from '@/db/queries/session-choices';
-import { Forbidden, PageHeader } from '@/components/ui/notice';
+import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
 import { pageAccess } from '@/lib/auth/guard';
 import { SessionWizard } from './session-wizard';
 
@@ -17,9 +16,7 @@ export default async function NewSessionPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Add Session">
-        <Link href="/peering/sessions" className="text-sm text-sky-700 hover:underline">
-          ← All sessions
-        </Link>
+        <BackLink href="/peering/sessions">All sessions</BackLink>
       </PageHeader>
       <p className="-mt-2 mb-4 max-w-3xl text-sm text-slate-600">
         The session is recorded as Not Configured; configuring it on the router is a separate step.
