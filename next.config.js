@@ -1,6 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'ssh2'],
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'ssh2', 'imapflow', 'mailparser', 'nodemailer'],
   poweredByHeader: false,
   // Router configurations pasted into Data import can be large (the API and CLI take up to 20 MB).
   experimental: { serverActions: { bodySizeLimit: '20mb' } },

@@ -15,7 +15,8 @@ function newestSource(p) {
   return Math.max(0, ...fs.readdirSync(full).map((name) => newestSource(path.join(p, name))));
 }
 
-const buildId = path.join(root, '.next', 'BUILD_ID');
+// NEXT_DIST_DIR lets several working copies of the build live side by side (parallel development).
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (process.argv.includes('--build') || Math.max(...sourceDirs.map(newestSource)) > builtAt) {
   console.log('Building Peerdesk (next build)…');

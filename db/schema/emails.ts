@@ -27,6 +27,8 @@ export const emails = pgTable(
     hasRemoteImages: boolean('has_remote_images').notNull().default(false),
     attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
     seen: boolean('seen').notNull().default(false),
+    /** Size of the raw message in bytes. */
+    size: integer('size'),
     threadId: text('thread_id'),
     peerAsn: bigint('peer_asn', { mode: 'number' }),
     association: associationEnum('association'),

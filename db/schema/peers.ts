@@ -50,3 +50,11 @@ export const peerNotes = pgTable(
 );
 
 export type PeerStatus = (typeof peerStatusEnum.enumValues)[number];
+
+/** An address a coordinator entered for a peer that shows no usable PeeringDB contact. */
+export const peerContacts = pgTable('peer_contacts', {
+  peerAsn: bigint('peer_asn', { mode: 'number' }).primaryKey(),
+  email: text('email').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});

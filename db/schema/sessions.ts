@@ -36,6 +36,8 @@ export const bgpSessions = pgTable(
     adminDown: boolean('admin_down').notNull().default(false),
     bgpState: text('bgp_state'),
     bgpStateChangedAt: timestamp('bgp_state_changed_at', { withTimezone: true }),
+    /** The router's last reset reason or error for this neighbor, e.g. a max-prefix teardown. */
+    bgpLastError: text('bgp_last_error'),
     uptimeSeconds: integer('uptime_seconds'),
     prefixesReceived: integer('prefixes_received'),
     lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),

@@ -1,13 +1,21 @@
+import type { Tx } from '@/db/client';
+import type { Job } from '@/db/schema';
 import type { JobContext } from './runner';
 import { peeringDbSyncJob } from '@/lib/peeringdb/job';
 
-type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown> | void>;
+export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown> | void>;
 
-/** Every kind of background work, by the name stored in jobs.kind. */
-export const jobKinds: Record<string, JobHandler> = {
-  'peeringdb.sync': peeringDbSyncJob,
+export type JobKind = {
+  /** What the Scheduler calls it. */
+  label: string;
+  run: JobHandler;
+  /** Undo what scheduling the job promised (e.g. sessions back from Scheduled), in the cancelling transaction. */
+  onCancel?: (tx: Tx, job: Job) => Promise<void>;
 };
 
-export const jobKindLabels: Record<string, string> = {
-  'peeringdb.sync': 'PeeringDB sync',
+/** Every kind of background work, by the name stored in jobs.kind. One entry per kind; add yours on its own line. */
+export const jobKinds: Record<string, JobKind> = {
+  'peeringdb.sync': { label: 'PeeringDB sync', run: peeringDbSyncJob },
 };
+
+export const jobKindLabel = (kind: string) => jobKinds[kind]?.label ?? kind;

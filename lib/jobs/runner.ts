@@ -18,7 +18,7 @@ export type JobContext = {
 };
 
 export async function runJob(job: Job, runner = runnerId, observe?: (progress: Record<string, unknown>) => void) {
-  const handler = jobKinds[job.kind];
+  const handler = jobKinds[job.kind]?.run;
   await db().insert(jobRuns).values({ jobId: job.id, attempt: job.attempts, runner, status: 'running' });
   const output: string[] = [];
   const abort = new AbortController();

@@ -10,15 +10,15 @@ import { useTestDatabase } from '../support/test-database';
 useTestDatabase();
 
 const calls: number[] = [];
-jobKinds['test.count'] = async (ctx) => {
+jobKinds['test.count'] = { label: 'test', run: async (ctx) => {
   calls.push(ctx.job.id);
   ctx.progress({ step: 1 });
   await new Promise((r) => setTimeout(r, 20));
   return { counted: true };
-};
-jobKinds['test.fail'] = async () => {
+} };
+jobKinds['test.fail'] = { label: 'test', run: async () => {
   throw new Error('router said no');
-};
+} };
 afterEach(() => calls.splice(0));
 
 describe('the job queue', () => {

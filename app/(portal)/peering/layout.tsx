@@ -11,6 +11,7 @@ export default async function PeeringLayout({ children }: { children: ReactNode 
     { href: '/peering/sessions', label: 'Sessions' },
     { href: '/peering/peers', label: 'Peers' },
     ...(can(actor.role, 'emails.read') ? [{ href: '/peering/emails', label: 'Emails' }] : []),
+    { href: '/peering/templates', label: 'Templates' },
   ];
   return <SectionTabs tabs={tabs}>{children}</SectionTabs>;
 }
