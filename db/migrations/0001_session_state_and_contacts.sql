@@ -1,3 +1,5 @@
+ALTER TYPE "public"."transport" ADD VALUE 'none';--> statement-breakpoint
+ALTER TYPE "public"."push_status" ADD VALUE 'rendered';--> statement-breakpoint
 CREATE TABLE "peer_contacts" (
 	"peer_asn" bigint PRIMARY KEY NOT NULL,
 	"email" text NOT NULL,

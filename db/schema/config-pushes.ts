@@ -3,7 +3,8 @@ import { jobs } from './jobs';
 import { routers } from './routers';
 import { users } from './users';
 
-export const pushStatusEnum = pgEnum('push_status', ['pending', 'pushing', 'succeeded', 'failed']);
+/** rendered: the router is render-only; the text was produced and kept, nothing was sent. */
+export const pushStatusEnum = pgEnum('push_status', ['pending', 'pushing', 'succeeded', 'failed', 'rendered']);
 
 /** One connection and one commit to one router, carrying one or more sessions. */
 export const configPushes = pgTable(

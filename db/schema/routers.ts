@@ -1,7 +1,8 @@
 import { bigint, index, integer, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const platformEnum = pgEnum('platform', ['iosxr', 'junos', 'eos', 'sros', 'ios', 'frr', 'bird']);
-export const transportEnum = pgEnum('transport', ['ssh', 'local']);
+/** none: a render-only router (demo, or a platform we cannot reach): pushes are rendered and recorded, never sent. */
+export const transportEnum = pgEnum('transport', ['ssh', 'local', 'none']);
 
 export const routers = pgTable(
   'routers',

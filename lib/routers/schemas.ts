@@ -14,7 +14,7 @@ export const platformLabels: Record<Platform, string> = {
   bird: 'BIRD 2',
 };
 
-const transports = ['ssh', 'local'] as const;
+const transports = ['ssh', 'local', 'none'] as const;
 
 const ipv4 = z.ipv4();
 const ipv6 = z.ipv6();
@@ -49,7 +49,7 @@ const routerFields = z.object({
     .transform(blankToNull),
   sshPort: z.coerce.number({ message: portMessage }).int(portMessage).min(1, portMessage).max(65_535, portMessage),
   platform: z.enum(platforms, { message: 'Choose a platform' }),
-  transport: z.enum(transports, { message: 'SSH or local' }),
+  transport: z.enum(transports, { message: 'SSH, local or render only' }),
   username: clearableText(64),
   password,
   privateKey,

@@ -1,7 +1,7 @@
 import type { Router } from '@/db/schema';
 import { connectLocal } from './local';
 import { connectSsh } from './ssh';
-import { DEFAULT_TIMEOUT_MS, type ConnectOptions, type RouterConnection } from './types';
+import { DEFAULT_TIMEOUT_MS, RouterConnectionError, type ConnectOptions, type RouterConnection } from './types';
 
 export { RouterConnectionError, type CommandResult, type ConnectOptions, type RouterConnection, type RouterConnectionErrorKind } from './types';
 
@@ -12,6 +12,7 @@ export { RouterConnectionError, type CommandResult, type ConnectOptions, type Ro
  */
 export async function connectRouter(router: Router, opts: ConnectOptions = {}): Promise<RouterConnection> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (router.transport === 'none') throw new RouterConnectionError('unreachable', `${router.name} is a render-only router: Peerdesk never connects to it`);
   if (router.transport === 'local') return connectLocal(router.name, timeoutMs);
   return connectSsh(router, { timeoutMs, trustNewHostKey: opts.trustNewHostKey });
 }

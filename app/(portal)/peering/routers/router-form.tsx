@@ -96,11 +96,18 @@ export function RouterForm({ router, localAsns, vrfSupport }: { router?: EditedR
           label="Transport"
           htmlFor="router-transport"
           error={errors.transport?.message}
-          hint={transport === 'local' ? 'Commands run on the Peerdesk server itself, for a daemon beside it; only Admins may set this up.' : undefined}
+          hint={
+            transport === 'local'
+              ? 'Commands run on the Peerdesk server itself, for a daemon beside it; only Admins may set this up.'
+              : transport === 'none'
+                ? 'Peerdesk renders and records every push for this router but never connects to it.'
+                : undefined
+          }
         >
           <Select id="router-transport" aria-invalid={!!errors.transport} {...form.register('transport')}>
             <option value="ssh">SSH</option>
             <option value="local">Local (on the Peerdesk server)</option>
+            <option value="none">Render only (never connect)</option>
           </Select>
         </Field>
         {transport === 'ssh' && (

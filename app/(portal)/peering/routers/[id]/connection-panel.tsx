@@ -8,7 +8,7 @@ import { contactMessageOf, type ContactOutcome } from '@/lib/routers/contact';
 import { acceptHostKeyAction, testRouterConnectionAction } from '../actions';
 
 type Props = {
-  router: { id: number; name: string; transport: 'ssh' | 'local'; hostKey: string | null; pendingHostKey: string | null };
+  router: { id: number; name: string; transport: 'ssh' | 'local' | 'none'; hostKey: string | null; pendingHostKey: string | null };
   lastContact: { at: Date | null; result: string | null };
   mayTest: boolean;
   mayTrust: boolean;

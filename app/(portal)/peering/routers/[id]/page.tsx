@@ -37,7 +37,7 @@ export default async function RouterPage({ params }: { params: Promise<{ id: str
         <span>{platformLabels[router.platform]}</span>
         <span className="font-mono text-xs">{router.hostname}</span>
         <span>AS{router.localAsn}</span>
-        <span>{router.transport === 'local' ? 'Local transport' : `SSH ${router.managementAddress ?? router.hostname}:${router.sshPort}`}</span>
+        <span>{router.transport === 'local' ? 'Local transport' : router.transport === 'none' ? 'Render only: pushes are rendered, never sent' : `SSH ${router.managementAddress ?? router.hostname}:${router.sshPort}`}</span>
         <span>
           Sessions <Badge tone={router.sessions ? 'blue' : 'grey'}>{router.sessions}</Badge>
         </span>

@@ -4,7 +4,7 @@ import type { listSessionPushes } from '@/db/queries/sessions';
 
 type Push = Awaited<ReturnType<typeof listSessionPushes>>[number];
 
-const tones = { pending: 'grey', pushing: 'amber', succeeded: 'green', failed: 'red' } as const;
+const tones = { pending: 'grey', pushing: 'amber', succeeded: 'green', failed: 'red', rendered: 'blue' } as const;
 
 /** Every push to the router that carried this session, newest first. */
 export function ConfigHistory({ pushes }: { pushes: Push[] }) {
