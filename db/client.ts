@@ -23,6 +23,11 @@ export function connect(options: { databaseUrl?: string; pgliteDir?: string } = 
   const url = options.databaseUrl ?? env().DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server drops (restart, failover) is an 'error' event: unhandled, it would end the process.
+    // The pool discards that client and opens a fresh one on next use; queries in flight fail with their own error.
+    pool.on('error', (err) => console.error(`PostgreSQL closed an idle connection (the pool reconnects on next use): ${err.message}`));
+    // The same for a connection checked out between two statements of a transaction: the transaction's next statement fails instead.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   const dir = options.pgliteDir ?? env().PGLITE_DIR;

@@ -20,10 +20,37 @@ export function ConfigStatusBadge({ status, error }: { status: ConfigStatus; err
   );
 }
 
-export function BgpStateBadge({ state }: { state: string | null }) {
+const MAX_PREFIX = /^Max-prefix teardown/;
+
+/** The polled state; a max-prefix teardown and an admin shutdown are named as such, with the router's last error. */
+export function BgpStateBadge({ state, lastError, adminDown }: { state: string | null; lastError?: string | null; adminDown?: boolean }) {
   if (!state) return <span className="text-xs text-slate-500">not polled yet</span>;
-  const tone = /^established$/i.test(state) ? 'green' : /^(idle|active|connect)/i.test(state) ? 'red' : 'amber';
-  return <Badge tone={tone}>{state}</Badge>;
+  const up = /^established$/i.test(state);
+  const label = !up && lastError && MAX_PREFIX.test(lastError) ? 'Max-prefix teardown' : !up && adminDown ? 'Admin down' : state;
+  const tone = up ? 'green' : label !== state ? 'red' : /^(idle|active|connect)/i.test(state) ? 'red' : 'amber';
+  return (
+    <>
+      <Badge tone={tone}>{label}</Badge>
+      {!up && lastError && <div className="mt-1 max-w-56 text-xs text-rose-700">{lastError}</div>}
+    </>
+  );
+}
+
+export function formatUptime(seconds: number) {
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return d ? `${d}d ${h}h` : h ? `${h}h ${m}m` : m ? `${m}m` : `${seconds}s`;
+}
+
+/** Uptime under the state badge, and how old the answer is. */
+export function BgpFacts({ uptimeSeconds, lastPolledAt }: { uptimeSeconds: number | null; lastPolledAt: Date | null }) {
+  if (!lastPolledAt) return null;
+  return (
+    <div className="mt-1 whitespace-nowrap text-xs text-slate-500" title={`Polled ${lastPolledAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`}>
+      {uptimeSeconds !== null ? `up ${formatUptime(uptimeSeconds)}` : 'down'}
+    </div>
+  );
 }
 
 /** "received / max", with a bar once the peer sends 80% or more of its limit: the session drops at 100%. */

@@ -30,7 +30,7 @@ export function openApiDocument(serverUrl: string) {
       summary: op.summary,
       ...(op.permission && { description: `Requires the permission \`${op.permission}\`.` }),
       parameters: [...params, ...listParams],
-      ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } } } }),
+      ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }),
       responses: {
         200: { description: 'OK' },
         ...Object.fromEntries(

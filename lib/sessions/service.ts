@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import { bgpSessions } from '@/db/schema';
 import { getSession } from '@/db/queries/sessions';
 import { mutation } from '@/lib/auth/mutation';
+import { isOnRouter, queueConfigure } from '@/lib/config/configure';
 import { encryptSecret, sealIfGiven } from '@/lib/crypto/secrets';
 import { ServiceError, notFound } from '@/lib/errors';
 import { createSessionInput, deleteSessionInput, updateSessionInput } from './schemas';
@@ -91,18 +92,28 @@ export const updateSession = mutation({
   },
 });
 
-/** Only a record that never reached a router can simply go; the rest must come off the router first. */
+/**
+ * A session that never reached the router simply goes. One on the router is removed from it first
+ * (a config.push job, operation remove; the caller kicks the scheduler), then kept as Removed in the history.
+ */
 export const deleteSession = mutation({
   action: 'session.delete',
   permission: 'sessions.manage',
   input: deleteSessionInput,
-  async run({ tx, input, audit }) {
+  async run({ tx, actor, input, audit }) {
     const session = await sessionView(tx, input.id);
-    if (session.configStatus !== 'not_configured') {
-      throw new ServiceError('conflict', 'Configured on the router: removing it from the router comes with the configure feature');
+    const details = { router: session.routerName, peerAsn: session.peerAsn, peerIp: session.peerIp };
+    if (session.configStatus === 'removed') throw new ServiceError('conflict', 'Already removed from the router: the record stays in the history');
+    if (session.configStatus === 'scheduled' || session.configStatus === 'configuring') {
+      throw new ServiceError('conflict', 'A configuration job holds this session: wait for it to finish, or cancel it in the Scheduler, then delete');
+    }
+    if (await isOnRouter(tx, session)) {
+      const job = await queueConfigure(tx, actor, { sessionIds: [session.id], operation: 'remove', mode: 'now' });
+      audit({ target: `session:${session.id}`, details: { ...details, removeFromRouter: true, job: job.id } });
+      return { id: session.id, removing: true, job: { id: job.id, status: job.status } };
     }
     await tx.delete(bgpSessions).where(eq(bgpSessions.id, session.id));
-    audit({ target: `session:${session.id}`, details: { router: session.routerName, peerAsn: session.peerAsn, peerIp: session.peerIp } });
+    audit({ target: `session:${session.id}`, details });
     return { id: session.id };
   },
 });

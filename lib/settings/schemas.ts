@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailSettingsInput } from '@/lib/mail/schemas';
 
 export const MAX_ASN = 4_294_967_295;
 export const AS_TRANS = 23_456;
@@ -44,12 +45,16 @@ export const peeringSettingsInput = z.object({
     })
     .optional(),
   vrfSupport: z.boolean().optional(),
+  /** Seconds between BGP state polls of FRR and BIRD routers; 0 turns polling off. */
+  bgpPollIntervalSeconds: z.coerce.number({ message: 'Seconds, 0 or more' }).int('Whole seconds').min(0, 'Seconds, 0 or more (0 turns polling off)').max(86_400, 'At most one day (86400)').optional(),
   requestSender: z
     .object({
       name: z.string().trim().max(120),
       address: z.union([z.literal(''), z.string().trim().email('Enter an email address')]),
     })
     .optional(),
+  /** Global Admins only (emails.manage); passwords are write-only. */
+  mail: mailSettingsInput.optional(),
 });
 
 export type PeeringSettingsInput = z.input<typeof peeringSettingsInput>;

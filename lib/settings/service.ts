@@ -4,6 +4,7 @@ import { localAsns, settings } from '@/db/schema';
 import { mutation } from '@/lib/auth/mutation';
 import { decryptSecret, sealIfGiven } from '@/lib/crypto/secrets';
 import { env } from '@/lib/env';
+import { applyMailSettings } from '@/lib/mail/settings';
 import { peeringSettingsInput } from './schemas';
 
 export const DEFAULT_PEERINGDB_URL = 'https://www.peeringdb.com/api';
@@ -35,6 +36,13 @@ export async function peeringDbSettings(executor: Executor = db()) {
   };
 }
 
+export const DEFAULT_BGP_POLL_INTERVAL = 300;
+
+/** Seconds between automatic BGP state polls (0: off). */
+export async function bgpPollInterval(executor: Executor = db()) {
+  return (await readSetting<number>(executor, 'bgp.pollIntervalSeconds')) ?? DEFAULT_BGP_POLL_INTERVAL;
+}
+
 export async function listLocalAsns(executor: Executor = db()) {
   return (await executor.select({ asn: localAsns.asn }).from(localAsns).orderBy(asc(localAsns.asn))).map((r) => r.asn);
 }
@@ -48,6 +56,7 @@ export async function peeringSettingsView(executor: Executor = db()) {
     asns: await listLocalAsns(executor),
     peeringdb: { url: effective.url, hasApiKey: !!effective.apiKey, cacheTtl: effective.cacheTtl, storedUrl: stored.url ?? null },
     vrfSupport: (await readSetting<boolean>(executor, 'vrfSupport')) ?? false,
+    bgpPollIntervalSeconds: await bgpPollInterval(executor),
     requestSender: (await readSetting<StoredSender>(executor, 'requestSender')) ?? { name: '', address: '' },
     overriddenByEnv: {
       url: !!e.PEERINGDB_URL,
@@ -87,10 +96,15 @@ export const updatePeeringSettings = mutation({
       await writeSetting(tx, 'vrfSupport', input.vrfSupport, actor.id);
       changed.push(`vrfSupport: ${input.vrfSupport}`);
     }
+    if (input.bgpPollIntervalSeconds !== undefined) {
+      await writeSetting(tx, 'bgp.pollIntervalSeconds', input.bgpPollIntervalSeconds, actor.id);
+      changed.push(`bgp.pollIntervalSeconds: ${input.bgpPollIntervalSeconds}`);
+    }
     if (input.requestSender) {
       await writeSetting(tx, 'requestSender', input.requestSender, actor.id);
       changed.push(`requestSender: ${input.requestSender.name} <${input.requestSender.address}>`);
     }
+    if (input.mail) changed.push(...(await applyMailSettings(tx, actor, input.mail)));
     audit({ target: 'settings:peering', details: { changed } });
     return peeringSettingsView(tx);
   },

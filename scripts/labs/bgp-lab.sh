@@ -66,6 +66,9 @@ ip prefix-list PL-OWN4 seq 10 permit 203.0.113.0/24
 route-map RM-IN permit 10
 route-map RM-OUT permit 10
  match ip address prefix-list PL-OWN4
+route-map PEER-IN permit 10
+route-map PEER-OUT permit 10
+ match ip address prefix-list PL-OWN4
 router bgp 65001
  bgp router-id 10.255.0.1
  no bgp default ipv4-unicast
@@ -102,6 +105,13 @@ timeformat protocol iso long;
 protocol device {}
 protocol static { ipv4; route 198.51.100.0/24 blackhole; route 198.51.101.0/24 blackhole; }
 template bgp T_IXP {
+  local as 65002; hold time 9; keepalive time 3;
+  connect delay time 1; connect retry time 2; error wait time 1,5;
+}
+# what Peerdesk's default templates refer to: filters PEER_IN/PEER_OUT and template IXP
+filter PEER_IN { accept; }
+filter PEER_OUT { if source = RTS_STATIC then accept; reject; }
+template bgp IXP {
   local as 65002; hold time 9; keepalive time 3;
   connect delay time 1; connect retry time 2; error wait time 1,5;
 }

@@ -62,7 +62,7 @@ describe('adding and changing routers', () => {
       managementAddress: 'Enter a hostname (r1.example.net) or an IP address',
       sshPort: 'A port from 1 to 65535',
       platform: 'Choose a platform',
-      transport: 'SSH or local',
+      transport: 'SSH, local or render only',
       localAsn: 'Choose a local ASN',
     });
 

@@ -258,16 +258,24 @@ describe('changing and deleting a session', () => {
     expect(await deleteSession(operator, { id: session.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('refuses to delete a session in any other configuration status', async () => {
+  it('refuses to delete a session a configuration job holds, or one already removed', async () => {
     const session = await created(labSession());
-    for (const configStatus of ['scheduled', 'configuring', 'configured', 'error', 'removed'] as const) {
+    for (const [configStatus, message] of [
+      ['scheduled', 'A configuration job holds this session: wait for it to finish, or cancel it in the Scheduler, then delete'],
+      ['configuring', 'A configuration job holds this session: wait for it to finish, or cancel it in the Scheduler, then delete'],
+      ['removed', 'Already removed from the router: the record stays in the history'],
+    ] as const) {
       await db().update(bgpSessions).set({ configStatus }).where(eq(bgpSessions.id, session.id));
-      expect(await deleteSession(operator, { id: session.id })).toEqual({
-        ok: false,
-        error: { code: 'conflict', message: 'Configured on the router: removing it from the router comes with the configure feature' },
-      });
+      expect(await deleteSession(operator, { id: session.id })).toEqual({ ok: false, error: { code: 'conflict', message } });
     }
     expect(await getSession(db(), session.id)).toBeDefined();
+  });
+
+  it('deleting a Configured session first removes it from the router, through a job', async () => {
+    const session = await created(labSession());
+    await db().update(bgpSessions).set({ configStatus: 'configured' }).where(eq(bgpSessions.id, session.id));
+    expect(await deleteSession(operator, { id: session.id })).toMatchObject({ ok: true, data: { id: session.id, removing: true, job: { status: 'scheduled' } } });
+    expect(await getSession(db(), session.id)).toMatchObject({ configStatus: 'configuring', removedAt: null });
   });
 });
 

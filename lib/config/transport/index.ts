@@ -3,7 +3,7 @@ import { connectLocal } from './local';
 import { connectSsh } from './ssh';
 import { DEFAULT_TIMEOUT_MS, RouterConnectionError, type ConnectOptions, type RouterConnection } from './types';
 
-export { RouterConnectionError, type CommandResult, type ConnectOptions, type RouterConnection, type RouterConnectionErrorKind } from './types';
+export { RouterConnectionError, type CommandResult, type ConnectOptions, type RouterConnection, type RouterConnectionErrorKind, type ShellOptions, type ShellSession } from './types';
 
 /**
  * Opens one connection to the router's host, to be reused for every command of a piece of work

@@ -3,6 +3,7 @@ import type { Router } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { fingerprintOf, holdPendingHostKey, hostKeyRefusal, judgeHostKey, pinHostKey, type HostKeyVerdict } from './host-key';
 import { sshFailure } from './ssh-errors';
+import { openShell } from './ssh-shell';
 import { RouterConnectionError, seconds, withTimeout, type CommandResult, type RouterConnection } from './types';
 
 type Options = { timeoutMs: number; trustNewHostKey?: boolean };
@@ -88,6 +89,7 @@ function sshConnection(client: Client, name: string, timeoutMs: number): RouterC
 
   return {
     run: (command, stdin) => serial(() => exec(client, command, stdin, timeoutMs, name)),
+    shell: (opts) => serial(() => openShell(client, name, timeoutMs, opts)),
     readFile: (path) =>
       serial(async () => {
         const session = await openSftp();

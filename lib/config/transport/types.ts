@@ -8,7 +8,28 @@ export interface RouterConnection {
   readFile(path: string): Promise<string | null>;
   writeFile(path: string, content: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * An interactive CLI session (network equipment that only speaks its own shell): SSH only.
+   * Opened once per connection; every `send` waits for the next prompt within the command timeout.
+   */
+  shell?(opts?: ShellOptions): Promise<ShellSession>;
 }
+
+export type ShellOptions = {
+  /** Matched against the end of the output (escape codes removed): the device waits for input. */
+  prompt?: RegExp;
+};
+
+export interface ShellSession {
+  /** Sends one line and returns what the device printed up to its next prompt (echo and prompt left out). */
+  send(line: string, opts?: { expect?: RegExp; raw?: boolean }): Promise<string>;
+  /** Everything the device printed so far, prompts included. */
+  transcript(): string;
+  close(): Promise<void>;
+}
+
+/** A prompt as network CLIs print it: `user@host> `, `host(config)# `, `RP/0/RP0/CPU0:host#`, `A:admin@host# `. */
+export const DEFAULT_PROMPT = /(^|\n)[^\n]{0,120}[>#$%] ?$/;
 
 export type ConnectOptions = {
   /** Hard limit for reaching and logging in to the router, and again for each command. */

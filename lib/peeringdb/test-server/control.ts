@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultError, parseFault } from './faults';
 import { LAB } from './lab-overlay';
 import { sendError, sendJson } from './responses';
+import { isTag } from './schema';
 import type { ServerContext } from './server';
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -48,6 +49,13 @@ export async function handleControl(context: ServerContext, req: IncomingMessage
         return sendJson(res, 200, { faults: [] });
       case 'POST /__control/mutate':
         return sendJson(res, 200, store.mutate(mutateOptions(await readJson(req))));
+      case 'POST /__control/edit': {
+        const { tag, id, fields } = ((await readJson(req)) ?? {}) as { tag?: unknown; id?: unknown; fields?: unknown };
+        if (typeof tag !== 'string' || !isTag(tag)) throw new BadRequest("'tag' must be a PeeringDB object type");
+        if (typeof id !== 'number' || typeof fields !== 'object' || fields === null) throw new BadRequest("'id' must be a number and 'fields' an object");
+        if (!store.get(tag, id)) throw new BadRequest(`${tag} ${id} does not exist`);
+        return sendJson(res, 200, { data: [store.edit(tag, id, fields as Record<string, unknown>)] });
+      }
       case 'POST /__control/reset':
         context.reset();
         return sendJson(res, 200, { counts: store.counts(), latestUpdate: store.latestUpdate() });

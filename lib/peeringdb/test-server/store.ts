@@ -3,7 +3,7 @@ import { type GenerateOptions, generateDataset } from './generate';
 import { LAB_ID_BASE } from './lab-overlay';
 import { type MutationSummary, type MutationTarget, applyMutation } from './mutations';
 import { Random, hashSeed } from './random';
-import { type Dataset, type RowByTag, TAGS, type Tag } from './schema';
+import { type Dataset, type RowByTag, TAGS, type Tag, isoSeconds } from './schema';
 
 export interface MutateOptions {
   /** Share of each tag's ok rows to change (0.01 = 1%); a fifth as many are deleted and added. */
@@ -120,6 +120,22 @@ export class PeeringDbStore {
     }
     this.newestMs = stampMs;
     return summary;
+  }
+
+  /** Overwrites fields of one row (tests: a hostile name), stamped as updated now so the next incremental sync takes it. */
+  edit<T extends Tag>(tag: T, id: number, fields: Record<string, unknown>): RowByTag[T] {
+    const table = this.table(tag);
+    const index = indexOfId(table.rows, id);
+    const row = table.rows[index];
+    if (!row || row.id !== id) throw new Error(`${tag} ${id} does not exist`);
+    const stampMs = Math.max(Math.floor(Date.now() / 1000) * 1000, this.newestMs + 1000);
+    const edited = { ...row, ...fields, id, updated: isoSeconds(stampMs) } as RowByTag[T];
+    table.rows[index] = edited;
+    table.byId.set(id, edited);
+    table.ok = table.rows.filter((r) => r.status === 'ok');
+    table.byUpdated = undefined;
+    this.newestMs = stampMs;
+    return edited;
   }
 
   private table<T extends Tag>(tag: T): Table<T> {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { db } from '@/db/client';
 import { exchangeChoices, routerChoices } from '@/db/queries/session-choices';
 import { listSessions, sessionFilters, type SessionFilters } from '@/db/queries/sessions';
-import { BgpStateBadge, ConfigStatusBadge, PrefixUsage } from '@/components/sessions/session-badges';
+import { BgpFacts, BgpStateBadge, ConfigStatusBadge, PrefixUsage } from '@/components/sessions/session-badges';
 import { EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
@@ -12,6 +12,7 @@ import { can } from '@/lib/auth/permissions';
 import { sessionTypeLabels } from '@/lib/sessions/schemas';
 import { listLocalAsns } from '@/lib/settings/service';
 import { SessionFilterForm } from './session-filters';
+import { RefreshStatesButton } from './refresh-states-button';
 import { SessionRowMenu } from './session-row-menu';
 
 export const metadata: Metadata = { title: 'Sessions' };
@@ -41,6 +42,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="BGP sessions">
+        {mayManage && <RefreshStatesButton />}
         {mayManage && (
           <Link href="/peering/sessions/new" className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800">
             Add Session
@@ -75,7 +77,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 <ConfigStatusBadge status={s.configStatus} error={s.configError} />
               </Cell>
               <Cell>
-                <BgpStateBadge state={s.bgpState} />
+                <BgpStateBadge state={s.bgpState} lastError={s.bgpLastError} adminDown={s.adminDown} />
+                <BgpFacts uptimeSeconds={s.uptimeSeconds} lastPolledAt={s.lastPolledAt} />
               </Cell>
               <Cell className="max-w-48 text-xs text-slate-600">
                 <span className="line-clamp-2" title={s.notes ?? undefined}>
@@ -83,7 +86,14 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 </span>
               </Cell>
               <Cell>
-                <SessionRowMenu id={s.id} label={`AS${s.peerAsn} ${s.peerIp}`} mayManage={mayManage} deletable={s.configStatus === 'not_configured'} />
+                <SessionRowMenu
+                  id={s.id}
+                  label={`AS${s.peerAsn} ${s.peerIp}`}
+                  mayManage={mayManage}
+                  mayConfigure={can(actor.role, 'sessions.configure')}
+                  status={s.configStatus}
+                  adminDown={s.adminDown}
+                />
               </Cell>
             </tr>
           ))}

@@ -51,6 +51,17 @@ export function PeeringSettingsForm({ view }: { view: PeeringSettingsView }) {
         </div>
       </Section>
 
+      <Section title="BGP state polling">
+        <Field
+          label="Poll interval (seconds)"
+          htmlFor="bgp-poll-interval"
+          error={errors.bgpPollIntervalSeconds?.message}
+          hint="How often the state, uptime and prefixes of configured FRR and BIRD sessions are read from the routers. 0 turns polling off."
+        >
+          <TextInput id="bgp-poll-interval" inputMode="numeric" aria-invalid={!!errors.bgpPollIntervalSeconds} {...form.register('bgpPollIntervalSeconds')} />
+        </Field>
+      </Section>
+
       <Section title="PeeringDB">
         <PeeringDbFields form={form} view={view} />
       </Section>

@@ -21,6 +21,7 @@ export function formValues(view: PeeringSettingsView): SettingsValues {
       cacheTtl: env.cacheTtl ? undefined : view.peeringdb.cacheTtl,
     },
     vrfSupport: view.vrfSupport,
+    bgpPollIntervalSeconds: view.bgpPollIntervalSeconds,
     requestSender: view.requestSender,
   };
 }

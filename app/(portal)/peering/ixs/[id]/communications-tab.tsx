@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { db } from '@/db/client';
 import { listExchangeNetworks, networkFilters, policies } from '@/db/queries/exchanges';
 import { peerStatusEnum } from '@/db/schema';
@@ -5,6 +6,9 @@ import { EmptyState } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { NetworkTable } from './network-table';
 import { peerStatusLabels } from './peer-status-badge';
+import { requireActor } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { listLocalAsns } from '@/lib/settings/service';
 
 type Search = { q?: string; status?: string; policy?: string; offset?: string };
 
@@ -15,7 +19,14 @@ export async function CommunicationsTab({ ixId, search, multipleLocalAsns }: { i
   const page = readPage(search);
   const status = networkFilters.shape.status.safeParse(search.status || undefined).data;
   const policy = networkFilters.shape.policy.safeParse(search.policy || undefined).data;
-  const rows = await listExchangeNetworks(db(), ixId, { ...page, status, policy, limit: page.limit + 1 });
+  const [actor, rows, localAsns] = await Promise.all([
+    requireActor(),
+    listExchangeNetworks(db(), ixId, { ...page, status, policy, limit: page.limit + 1 }),
+    listLocalAsns(),
+  ]);
+  // The statuses shown (and so changed here) are the lowest local ASN's.
+  const localAsn = localAsns.length ? Math.min(...localAsns) : null;
+  const openNotAsked = status === 'new' && policy === 'Open';
   const filtered = !!(page.q || status || policy);
   return (
     <>
@@ -41,6 +52,13 @@ export async function CommunicationsTab({ ixId, search, multipleLocalAsns }: { i
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
           Filter
         </button>
+        <Link
+          href={`/peering/ixs/${ixId}?tab=communications&policy=Open&status=new`}
+          aria-current={openNotAsked ? 'true' : undefined}
+          className={`rounded px-2 py-1 text-sm ${openNotAsked ? 'bg-sky-100 text-sky-800' : 'text-sky-700 hover:underline'}`}
+        >
+          Open policy, not yet asked
+        </Link>
         {multipleLocalAsns && <p className="text-xs text-slate-500">Status shown is the one for your lowest local ASN.</p>}
       </form>
       {rows.length === 0 && !page.offset ? (
@@ -48,7 +66,7 @@ export async function CommunicationsTab({ ixId, search, multipleLocalAsns }: { i
           {filtered ? 'Clear a filter to see more networks.' : 'PeeringDB lists no other network here yet.'}
         </EmptyState>
       ) : (
-        <NetworkTable rows={rows.slice(0, page.limit)} />
+        <NetworkTable rows={rows.slice(0, page.limit)} ixId={ixId} localAsn={localAsn} mayManage={can(actor.role, 'peers.manage')} />
       )}
       <Pager
         basePath={`/peering/ixs/${ixId}`}

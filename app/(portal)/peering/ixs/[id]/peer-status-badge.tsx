@@ -1,15 +1,8 @@
 import type { PeerStatus } from '@/db/schema';
 import { Badge } from '@/components/ui/notice';
+import { peerStatusLabels } from '@/lib/peering/transitions';
 
-export const peerStatusLabels: Record<PeerStatus, string> = {
-  new: 'New',
-  existing: 'Existing Peer',
-  not_qualified: 'Not Qualified',
-  request_sent: 'Request Sent',
-  request_received: 'Request Received',
-  approved: 'Approved',
-  rejected: 'Rejected',
-};
+export { peerStatusLabels };
 
 const tones = {
   new: 'grey',

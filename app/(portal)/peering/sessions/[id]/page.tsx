@@ -9,6 +9,8 @@ import { can } from '@/lib/auth/permissions';
 import { ConfigHistory } from './config-history';
 import { DeleteSessionButton } from './delete-session-button';
 import { EditSessionForm } from './edit-session-form';
+import { LiveStatus } from './live-status';
+import { SessionConfigButtons } from './session-config-buttons';
 import { SessionSummary } from './session-summary';
 
 export const metadata: Metadata = { title: 'Session' };
@@ -24,7 +26,8 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader title={`${label}${session.peerName ? ` · ${session.peerName}` : ''}`}>
-        {mayManage && session.configStatus === 'not_configured' && <DeleteSessionButton id={session.id} label={label} />}
+        {can(actor.role, 'sessions.configure') && <SessionConfigButtons id={session.id} label={label} status={session.configStatus} adminDown={session.adminDown} />}
+        {mayManage && !['scheduled', 'configuring', 'removed'].includes(session.configStatus) && <DeleteSessionButton id={session.id} label={label} status={session.configStatus} />}
         <BackLink href="/peering/sessions">All sessions</BackLink>
       </PageHeader>
       {added && (
@@ -32,6 +35,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
           Session added on {session.routerName}. It is Not Configured until it is pushed to the router.
         </p>
       )}
+      <LiveStatus status={session.configStatus} />
       <SessionSummary session={session} />
       {mayManage && (
         <section id="edit" className="mt-6 scroll-mt-4 rounded border border-slate-200 bg-white p-4">

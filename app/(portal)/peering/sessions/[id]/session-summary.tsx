@@ -57,7 +57,9 @@ export function SessionSummary({ session: s }: { session: SessionView }) {
           title="Status"
           rows={[
             ['Config status', <ConfigStatusBadge key="c" status={s.configStatus} error={s.configError} />],
-            ['BGP state', <BgpStateBadge key="b" state={s.bgpState} />],
+            ['BGP state', <BgpStateBadge key="b" state={s.bgpState} lastError={s.bgpLastError} adminDown={s.adminDown} />],
+            ['State since', when(s.bgpStateChangedAt)],
+            ['Admin state', s.adminDown ? 'down (shutdown)' : 'up'],
             ['Uptime', s.uptimeSeconds !== null ? uptime(s.uptimeSeconds) : '—'],
             ['Prefixes', <PrefixUsage key="p" received={s.prefixesReceived} max={s.maxPrefixes} />],
             ['Last polled', polled ? when(s.lastPolledAt) : 'not polled yet'],

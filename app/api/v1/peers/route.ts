@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { db } from '@/db/client';
+import { listPeerOverview } from '@/db/queries/peers';
+import { apiRoute, pageOf, pageParams, requirePermission } from '@/lib/api/respond';
+import { parseOrThrow, peerListFilters } from '@/lib/peering/api';
+
+export const GET = apiRoute(async ({ req, actor }) => {
+  requirePermission(actor, 'peering.read');
+  const search = new URL(req.url).searchParams;
+  const filters = parseOrThrow(peerListFilters, Object.fromEntries([...search].filter(([key, value]) => key in peerListFilters.shape && value !== '')));
+  const page = pageParams(req.url);
+  const rows = await listPeerOverview(db(), { ...page, status: filters.status, ixId: filters.exchangeId, localAsn: filters.localAsn, limit: page.limit + 1 });
+  return NextResponse.json(pageOf(rows, page));
+});

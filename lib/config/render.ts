@@ -1,0 +1,175 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { bgpSessions, peerGroups, routers, templates, type Router } from '@/db/schema';
+import type { NeighborSpec } from '@/lib/config/drivers/types';
+import { decryptSecret } from '@/lib/crypto/secrets';
+import { ServiceError } from '@/lib/errors';
+import { ipFamily } from '@/lib/sessions/ip';
+import { builtinConfigTemplate, builtinEmailTemplate } from './templates/defaults';
+import { renderTemplate, toTemplateError } from './templates/engine';
+import { neighborKey, policyNames, type ConfigVariables } from './templates/variables';
+
+/** Router config is line-based: a value from a user or PeeringDB must never start a line of its own. */
+const oneLine = <T extends string | null>(text: T): T => (text === null ? text : (text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim() as T));
+
+type SessionRow = Awaited<ReturnType<typeof selectRows>>[number];
+
+function selectRows(db: Executor, sessionIds: number[]) {
+  return db
+    .select({
+      session: bgpSessions,
+      router: routers,
+      peerGroup: peerGroups.name,
+      peer: sql<{ name: string; as_set: string | null; policy: string | null; prefixes4: number | null; prefixes6: number | null } | null>`(
+        select json_build_object('name', n.name, 'as_set', n.irr_as_set, 'policy', n.policy_general, 'prefixes4', n.info_prefixes4, 'prefixes6', n.info_prefixes6)
+        from pdb_net n where n.asn = bgp_sessions.peer_asn and n.status = 'ok' order by n.id limit 1)`,
+      exchange: sql<{ id: number; name: string; our_ipv4: string | null; our_ipv6: string | null } | null>`(
+        select json_build_object('id', x.id, 'name', x.name,
+          'our_ipv4', (select host(l.ipaddr4) from pdb_netixlan l where l.ix_id = x.id and l.asn = bgp_sessions.local_asn and l.status = 'ok' and l.ipaddr4 is not null order by l.id limit 1),
+          'our_ipv6', (select host(l.ipaddr6) from pdb_netixlan l where l.ix_id = x.id and l.asn = bgp_sessions.local_asn and l.status = 'ok' and l.ipaddr6 is not null order by l.id limit 1))
+        from pdb_ix x where x.id = bgp_sessions.ix_id)`,
+    })
+    .from(bgpSessions)
+    .innerJoin(routers, eq(routers.id, bgpSessions.routerId))
+    .leftJoin(peerGroups, eq(peerGroups.id, bgpSessions.peerGroupId))
+    .where(and(inArray(bgpSessions.id, sessionIds), isNull(bgpSessions.removedAt)));
+}
+
+function neighborOf(row: SessionRow): NeighborSpec {
+  const s = row.session;
+  return {
+    sessionId: s.id,
+    peerIp: s.peerIp,
+    peerAsn: s.peerAsn,
+    localAsn: s.localAsn,
+    localIp: s.localIp,
+    family: ipFamily(s.peerIp) ?? 4,
+    peerGroup: oneLine(row.peerGroup),
+    description: oneLine(s.description),
+    md5: s.md5Enc ? decryptSecret(s.md5Enc) : null,
+    maxPrefixes: s.maxPrefixes,
+    type: s.type,
+    adminDown: s.adminDown,
+    key: neighborKey(s.peerAsn, s.peerIp),
+  };
+}
+
+async function loadRows(db: Executor, sessionIds: number[]) {
+  if (sessionIds.length === 0) return [];
+  const rows = await selectRows(db, sessionIds);
+  const byId = new Map(rows.map((r) => [r.session.id, r]));
+  const groups = new Map<number, { router: Router; rows: SessionRow[] }>();
+  for (const id of sessionIds) {
+    const row = byId.get(id);
+    if (!row) continue;
+    byId.delete(id);
+    const group = groups.get(row.router.id) ?? { router: row.router, rows: [] };
+    group.rows.push(row);
+    groups.set(row.router.id, group);
+  }
+  return [...groups.values()];
+}
+
+/** Sessions grouped by router (in order of first appearance), neighbors in sessionIds order; removed or unknown ids are skipped. */
+export async function loadNeighbors(db: Executor, sessionIds: number[]): Promise<Array<{ router: Router; neighbors: NeighborSpec[] }>> {
+  return (await loadRows(db, sessionIds)).map((g) => ({ router: g.router, neighbors: g.rows.map(neighborOf) }));
+}
+
+/** What a config template sees for one session. */
+export function configVariables(router: Router, row: SessionRow, n: NeighborSpec): ConfigVariables {
+  const peer = row.peer;
+  return {
+    router: { name: oneLine(router.name), platform: router.platform, local_asn: router.localAsn },
+    session: {
+      id: n.sessionId,
+      key: n.key,
+      peer_ip: n.peerIp,
+      peer_asn: n.peerAsn,
+      local_ip: n.localIp,
+      local_asn: n.localAsn,
+      family: n.family,
+      description: n.description,
+      md5: n.md5,
+      max_prefixes: n.maxPrefixes,
+      type: n.type,
+      peer_group: n.peerGroup,
+      admin_down: n.adminDown,
+    },
+    peer: {
+      name: oneLine(peer?.name ?? row.session.peerName ?? null),
+      asn: n.peerAsn,
+      as_set: oneLine(peer?.as_set ?? null),
+      policy: peer?.policy ?? null,
+      prefixes4: peer?.prefixes4 ?? null,
+      prefixes6: peer?.prefixes6 ?? null,
+    },
+    exchange: row.exchange ? { ...row.exchange, name: oneLine(row.exchange.name) } : null,
+    policy: policyNames(n.type),
+  };
+}
+
+type ChosenTemplate = { id: number | null; name: string; revision: number; body: string };
+
+async function chooseConfigTemplate(db: Executor, router: Router, templateId: number | undefined): Promise<ChosenTemplate> {
+  const where = templateId
+    ? and(eq(templates.id, templateId), eq(templates.kind, 'config'))
+    : and(eq(templates.kind, 'config'), eq(templates.platform, router.platform), eq(templates.isDefault, true));
+  const [row] = await db.select().from(templates).where(where).limit(1);
+  if (row) return { id: row.id, name: row.name, revision: row.revision, body: row.body };
+  if (templateId) throw new ServiceError('not_found', `Config template ${templateId} not found`);
+  const builtin = builtinConfigTemplate(router.platform);
+  return { id: null, name: builtin.name, revision: 0, body: builtin.body };
+}
+
+/**
+ * Renders each session with a config template: opts.templateId, else the router platform's default
+ * custom template, else the built-in one. Throws TemplateError (naming the template) on a template error.
+ */
+export async function renderSessions(
+  db: Executor,
+  sessionIds: number[],
+  opts: { templateId?: number } = {},
+): Promise<Array<{ router: Router; neighbors: NeighborSpec[]; sections: Array<{ sessionId: number; text: string }>; template: { id: number | null; name: string; revision: number } }>> {
+  const out = [];
+  for (const group of await loadRows(db, sessionIds)) {
+    const template = await chooseConfigTemplate(db, group.router, opts.templateId);
+    const neighbors = group.rows.map(neighborOf);
+    const sections = [];
+    for (const [i, n] of neighbors.entries()) {
+      try {
+        sections.push({ sessionId: n.sessionId, text: await renderTemplate(template.body, configVariables(group.router, group.rows[i], n)) });
+      } catch (err) {
+        throw toTemplateError(err, template.name);
+      }
+    }
+    out.push({ router: group.router, neighbors, sections, template: { id: template.id, name: template.name, revision: template.revision } });
+  }
+  return out;
+}
+
+/** Renders an e-mail template to subject and body: templateId, else the default e-mail template, else the built-in "Peering request". */
+export async function renderEmailTemplate(
+  db: Executor,
+  templateId: number | null,
+  vars: object,
+): Promise<{ subject: string; body: string; template: { id: number | null; name: string } }> {
+  const where = templateId ? and(eq(templates.id, templateId), eq(templates.kind, 'email')) : and(eq(templates.kind, 'email'), eq(templates.isDefault, true));
+  const [row] = await db.select().from(templates).where(where).limit(1);
+  if (!row && templateId) throw new ServiceError('not_found', `E-mail template ${templateId} not found`);
+  const chosen = row ?? { id: null, name: builtinEmailTemplate.name, subject: builtinEmailTemplate.subject, body: builtinEmailTemplate.body };
+  try {
+    const subject = await renderTemplate(chosen.subject ?? '', vars);
+    const body = await renderTemplate(chosen.body, vars);
+    return { subject: oneLine(subject), body, template: { id: chosen.id, name: chosen.name } };
+  } catch (err) {
+    throw toTemplateError(err, chosen.name);
+  }
+}
+
+/** The config variables of one session (for previews); null when there is no such live session. */
+export async function sessionVariables(db: Executor, sessionId: number): Promise<ConfigVariables | null> {
+  const [group] = await loadRows(db, [sessionId]);
+  if (!group) return null;
+  const row = group.rows[0];
+  return configVariables(group.router, row, neighborOf(row));
+}

@@ -1,0 +1,26 @@
+/** Arista EOS: `router bgp` neighbor lines; IPv6 neighbors are activated in their address family. */
+export const eos = String.raw`router bgp {{ router.local_asn }}
+   neighbor {{ session.peer_ip }} remote-as {{ session.peer_asn }}
+{%- if session.local_asn != router.local_asn %}
+   neighbor {{ session.peer_ip }} local-as {{ session.local_asn }} no-prepend replace-as
+{%- endif %}
+{%- if session.peer_group %}
+   neighbor {{ session.peer_ip }} peer group {{ session.peer_group }}
+{%- endif %}
+{%- if session.description %}
+   neighbor {{ session.peer_ip }} description {{ session.description }}
+{%- endif %}
+{%- if session.md5 %}
+   neighbor {{ session.peer_ip }} password 0 {{ session.md5 }}
+{%- endif %}
+{%- if session.max_prefixes %}
+   neighbor {{ session.peer_ip }} maximum-routes {{ session.max_prefixes }}
+{%- endif %}
+   neighbor {{ session.peer_ip }} route-map {{ policy.import }} in
+   neighbor {{ session.peer_ip }} route-map {{ policy.export }} out
+{%- if session.admin_down %}
+   neighbor {{ session.peer_ip }} shutdown
+{%- endif %}
+   address-family ipv{{ session.family }}
+      neighbor {{ session.peer_ip }} activate
+`;

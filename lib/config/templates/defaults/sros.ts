@@ -1,0 +1,26 @@
+/** Nokia SR OS MD-CLI, flat: every line a full path under /configure router "Base" bgp. */
+export const sros = String.raw`{%- assign group = session.peer_group | default: "" -%}
+{%- if group == "" %}{% assign type = policy.import | remove: "-IN" %}{% assign group = "PD-" | append: type | append: "-V" | append: session.family %}{% endif -%}
+{%- assign n = '/configure router "Base" bgp neighbor "' | append: session.peer_ip | append: '"' -%}
+/configure router "Base" bgp group "{{ group }}" type external
+{{ n }} group "{{ group }}"
+{{ n }} peer-as {{ session.peer_asn }}
+{%- if session.local_ip %}
+{{ n }} local-address "{{ session.local_ip }}"
+{%- endif %}
+{%- if session.local_asn != router.local_asn %}
+{{ n }} local-as as-number {{ session.local_asn }}
+{%- endif %}
+{%- if session.description %}
+{{ n }} description "{{ session.description | replace: '"', "'" }}"
+{%- endif %}
+{%- if session.md5 %}
+{{ n }} authentication-key "{{ session.md5 }}"
+{%- endif %}
+{%- if session.max_prefixes %}
+{{ n }} prefix-limit ipv{{ session.family }} maximum {{ session.max_prefixes }}
+{%- endif %}
+{{ n }} import policy ["{{ policy.import }}"]
+{{ n }} export policy ["{{ policy.export }}"]
+{{ n }} admin-state {% if session.admin_down %}disable{% else %}enable{% endif %}
+`;

@@ -1,0 +1,257 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Executor } from '@/db/client';
+import { emails, pdbNetworks, peerContacts, peerStatuses, type PeerStatus } from '@/db/schema';
+import { peerContactsOf, peerFacts, sharedExchanges } from '@/db/queries/peer-details';
+import type { Actor } from '@/lib/auth/actor';
+import { mutation, toFailure, validationFailure } from '@/lib/auth/mutation';
+import { can } from '@/lib/auth/permissions';
+import { renderEmailTemplate } from '@/lib/config/render';
+import { ServiceError, type Result } from '@/lib/errors';
+import { MailSendError, sendMail } from '@/lib/mail/send';
+import { mailConfig } from '@/lib/mail/settings';
+import { peeringDbSettings } from '@/lib/settings/service';
+import { sendPeeringRequestInput } from './request-schemas';
+import { asnField } from './schemas';
+import { nextStatus, peerStatusLabels } from './transitions';
+import { applyPeerAction } from './workflow';
+
+const CONTACT_ROLES = ['Policy', 'NOC', 'Technical'] as const;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export type DraftExchange = {
+  ixId: number;
+  name: string;
+  localAsn: number;
+  ourIp4: string | null;
+  ourIp6: string | null;
+  peerIp4: string | null;
+  peerIp6: string | null;
+  status: PeerStatus;
+  lastRequestAt: Date | null;
+  selected: boolean;
+};
+
+export type RequestDraft = Awaited<ReturnType<typeof requestDraft>>;
+
+/** The address a request goes to: PeeringDB's Policy contact, else NOC, else Technical, else one entered by hand. */
+async function chooseContact(executor: Executor, peerAsn: number, netId: number | undefined) {
+  const contacts = netId ? await peerContactsOf(executor, netId) : [];
+  for (const role of CONTACT_ROLES) {
+    const c = contacts.find((x) => x.role === role && x.email);
+    if (c) return { email: c.email!, name: c.name ?? '', source: `PeeringDB ${role} contact${c.visible === 'Users' ? ' (visible to PeeringDB users)' : ''}`, fromPeeringDb: true };
+  }
+  const [entered] = await executor.select().from(peerContacts).where(eq(peerContacts.peerAsn, peerAsn));
+  if (entered) return { email: entered.email, name: '', source: 'entered by hand in Peerdesk', fromPeeringDb: false };
+  return null;
+}
+
+/** The request e-mail as the compose screen starts it: To, subject, body and the exchanges both networks share. */
+export async function requestDraft(executor: Executor, input: { peerAsn: number; ixIds?: number[]; localAsn?: number }) {
+  const { peerAsn } = input;
+  const facts = await peerFacts(executor, peerAsn);
+  const shared = await sharedExchanges(executor, peerAsn);
+  const localAsn = input.localAsn ?? shared.find((s) => !input.ixIds?.length || input.ixIds.includes(s.ixId))?.localAsn ?? shared[0]?.localAsn ?? null;
+  const statusRows = await executor.select().from(peerStatuses).where(eq(peerStatuses.peerAsn, peerAsn));
+  const exchanges = new Map<number, DraftExchange>();
+  for (const s of shared) {
+    if (s.localAsn !== localAsn || exchanges.has(s.ixId)) continue;
+    const st = statusRows.find((r) => r.ixId === s.ixId && r.localAsn === s.localAsn);
+    exchanges.set(s.ixId, {
+      ixId: s.ixId,
+      name: s.name,
+      localAsn: s.localAsn,
+      ourIp4: s.ourIp4,
+      ourIp6: s.ourIp6,
+      peerIp4: s.peerIp4,
+      peerIp6: s.peerIp6,
+      status: st?.status ?? 'new',
+      lastRequestAt: st?.lastRequestAt ?? null,
+      selected: input.ixIds?.length ? input.ixIds.includes(s.ixId) : !!nextStatus(st?.status ?? 'new', 'send_request') || !!nextStatus(st?.status ?? 'new', 'resend_request'),
+    });
+  }
+  const list = [...exchanges.values()];
+  const [local] = localAsn
+    ? await executor.select({ name: pdbNetworks.name, asSet: pdbNetworks.irrAsSet }).from(pdbNetworks).where(and(eq(pdbNetworks.asn, localAsn), eq(pdbNetworks.status, 'ok'))).limit(1)
+    : [];
+  const contact = await chooseContact(executor, peerAsn, facts?.id);
+  const config = await mailConfig(executor);
+  const hasKey = !!(await peeringDbSettings(executor)).apiKey;
+  const contactNote = contact
+    ? null
+    : hasKey
+      ? `PeeringDB lists no e-mail contact for AS${peerAsn} (Policy, NOC or Technical). Enter an address: it is kept for this peer.`
+      : `No contact of AS${peerAsn} is visible: PeeringDB shows contacts marked "Users" only to signed-in users, so set a PeeringDB API key in Peering settings (then sync), or enter an address here: it is kept for this peer.`;
+  const vars = {
+    peer: { name: facts?.name ?? null, asn: peerAsn },
+    local: { asn: localAsn, name: local?.name ?? null, as_set: local?.asSet ?? null },
+    exchanges: list.filter((x) => x.selected).map((x) => ({ name: x.name, our_ipv4: x.ourIp4, our_ipv6: x.ourIp6, peer_ipv4: x.peerIp4, peer_ipv6: x.peerIp6 })),
+    sender: config.from,
+    contact: { name: contact?.name ?? null, email: contact?.email ?? null },
+  };
+  const rendered = await renderEmailTemplate(executor, null, vars);
+  return {
+    peer: { asn: peerAsn, name: facts?.name ?? null },
+    localAsn,
+    to: contact,
+    contactNote,
+    exchanges: list,
+    subject: rendered.subject,
+    body: rendered.body,
+    from: config.from,
+    resendAfterDays: config.resendAfterDays,
+    mailReady: !!config.smtp && !!config.from.address,
+  };
+}
+
+type Plan = { ixId: number; name: string; action: 'send_request' | 'resend_request' };
+
+/** Checks every exchange before anything is sent: the action must apply, and a resend must wait N days unless forced. */
+async function planRequest(executor: Executor, input: { peerAsn: number; ixIds: number[]; localAsn: number; force?: boolean }, resendAfterDays: number, exchanges: DraftExchange[]) {
+  const plan: Plan[] = [];
+  const refusals: string[] = [];
+  for (const ixId of [...new Set(input.ixIds)]) {
+    const x = exchanges.find((e) => e.ixId === ixId);
+    if (!x) {
+      refusals.push(`AS${input.peerAsn} and AS${input.localAsn} do not share exchange ${ixId}`);
+      continue;
+    }
+    const action = x.status === 'new' ? 'send_request' : 'resend_request';
+    if (!nextStatus(x.status, action)) {
+      refusals.push(`at ${x.name} the status is ${peerStatusLabels[x.status]}, so a request does not apply (Reset Status first)`);
+      continue;
+    }
+    if (action === 'resend_request' && x.lastRequestAt && !input.force) {
+      const allowed = new Date(x.lastRequestAt.getTime() + resendAfterDays * 86_400_000);
+      if (allowed > new Date()) {
+        refusals.push(`a request went to AS${input.peerAsn} at ${x.name} on ${day(x.lastRequestAt)}; it can be resent from ${day(allowed)} (${resendAfterDays} days), or send it anyway with "force"`);
+        continue;
+      }
+    }
+    plan.push({ ixId, name: x.name, action });
+  }
+  if (refusals.length) throw new ServiceError('conflict', `Not sent: ${refusals.join('; ')}`, { ixIds: refusals[0] });
+  return plan;
+}
+
+const recordInput = sendPeeringRequestInput.extend({
+  localAsn: asnField,
+  messageId: z.string(),
+  plan: z.array(z.object({ ixId: z.number(), name: z.string(), action: z.enum(['send_request', 'resend_request']) })),
+  saveContact: z.boolean(),
+  from: z.object({ name: z.string(), address: z.string() }),
+  sent: z.object({
+    date: z.date(),
+    size: z.number(),
+    sentCopy: z.object({ uidValidity: z.number(), uid: z.number() }).nullable(),
+    sentCopyError: z.string().nullable(),
+  }),
+});
+
+type Recorded = { emailId: number; messageId: string; to: string[]; exchanges: Array<{ ixId: number; name: string; from: PeerStatus; to: PeerStatus }>; sentCopyError: string | null };
+
+/** After the mail is out: the e-mail row, every status change and its note, and the address entered by hand — one transaction. */
+const recordSentRequest = mutation({
+  action: 'peer.request.send',
+  permission: 'peers.manage',
+  input: recordInput,
+  async run({ tx, actor, input, audit }) {
+        const [email] = await tx
+      .insert(emails)
+      .values({
+        mailbox: 'sent',
+        uidValidity: input.sent.sentCopy?.uidValidity ?? null,
+        uid: input.sent.sentCopy?.uid ?? null,
+        messageId: input.messageId,
+        fromAddress: input.from.address.toLowerCase(),
+        fromName: input.from.name || null,
+        toAddresses: input.to,
+        ccAddresses: input.cc ?? [],
+        subject: input.subject,
+        date: input.sent.date,
+        textBody: input.body,
+        seen: true,
+        size: input.sent.size,
+        threadId: input.messageId,
+        peerAsn: input.peerAsn,
+        association: 'manual',
+      })
+      .onConflictDoNothing()
+      .returning({ id: emails.id });
+    // a sync of Sent may have stored the copy a moment earlier: then that row is the one
+    const emailId = email?.id ?? (await tx.select({ id: emails.id }).from(emails).where(eq(emails.messageId, input.messageId)).limit(1))[0]?.id ?? null;
+    const changes = [];
+    for (const p of input.plan) {
+      const change = await applyPeerAction(tx, actor, { localAsn: input.localAsn, ixId: p.ixId, peerAsn: input.peerAsn, action: p.action, emailId, comment: `Request e-mailed to ${input.to.join(', ')}` });
+      changes.push({ ixId: p.ixId, name: p.name, ...change });
+    }
+    if (input.saveContact) {
+      await tx
+        .insert(peerContacts)
+        .values({ peerAsn: input.peerAsn, email: input.to[0], updatedBy: actor.id })
+        .onConflictDoUpdate({ target: peerContacts.peerAsn, set: { email: input.to[0], updatedAt: sql`now()`, updatedBy: actor.id } });
+    }
+    audit({ target: `peer:${input.peerAsn}`, details: { to: input.to, cc: input.cc ?? [], subject: input.subject, emailId, exchanges: changes.map((c) => `${c.ixId}: ${c.from} -> ${c.to}`) } });
+    return { emailId: emailId ?? 0, messageId: input.messageId, to: input.to, exchanges: changes, sentCopyError: input.sent.sentCopyError } satisfies Recorded;
+  },
+});
+
+/**
+ * Send Request / Resend Request by e-mail. Every check runs first; the SMTP send happens outside any
+ * database transaction; only once the mail is out is it recorded (one transaction). A failed send changes nothing.
+ */
+async function send(actor: Actor | null, raw: unknown): Promise<Result<Recorded>> {
+  if (!actor) return { ok: false, error: { code: 'unauthenticated', message: 'Sign in first' } };
+  if (!can(actor.role, 'peers.manage')) return recordSentRequest(actor, {});
+  const parsed = sendPeeringRequestInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
+  const input = parsed.data;
+  try {
+    const draft = await requestDraft(db(), { peerAsn: input.peerAsn, ixIds: input.ixIds, localAsn: input.localAsn });
+    if (!draft.localAsn) throw new ServiceError('validation', `AS${input.peerAsn} shares no exchange with your ASNs`, { ixIds: 'No shared exchange' });
+    const config = await mailConfig();
+    if (!config.smtp) throw new ServiceError('validation', 'Set up the SMTP account under Emails › Settings first');
+    const plan = await planRequest(db(), { ...input, localAsn: draft.localAsn }, config.resendAfterDays, draft.exchanges);
+    let sent;
+    try {
+      sent = await sendMail(config, { to: input.to, cc: input.cc ?? [], subject: input.subject, text: input.body });
+    } catch (err) {
+      if (err instanceof MailSendError) throw new ServiceError('unavailable', `The request was not sent, nothing was changed: ${err.message}`);
+      throw err;
+    }
+    const saveContact = !draft.to?.fromPeeringDb && draft.to?.email !== input.to[0];
+    return recordSentRequest(actor, {
+      ...input,
+      localAsn: draft.localAsn,
+      messageId: sent.messageId,
+      plan,
+      saveContact,
+      from: config.from,
+      sent: { date: sent.date, size: sent.raw.length, sentCopy: sent.sentCopy, sentCopyError: sent.sentCopyError },
+    });
+  } catch (err) {
+    return { ok: false, error: toFailure(err, 'peer.request.send') };
+  }
+}
+
+export const sendPeeringRequest = Object.assign(send, { action: 'peer.request.send', permission: 'peers.manage' as const, input: sendPeeringRequestInput });
+
+/** Sends the drafted request with whatever the caller changed (API, bulk sends): defaults come from the draft. */
+export async function sendDraftedRequest(
+  actor: Actor | null,
+  input: { peerAsn: number; ixIds?: number[]; localAsn?: number; to?: string | string[]; cc?: string | string[]; subject?: string; body?: string; force?: boolean },
+) {
+  if (!actor || !can(actor.role, 'peers.manage')) return sendPeeringRequest(actor, {});
+  const draft = await requestDraft(db(), { peerAsn: input.peerAsn, ixIds: input.ixIds, localAsn: input.localAsn });
+  const ixIds = input.ixIds ?? draft.exchanges.filter((x) => x.selected).map((x) => x.ixId);
+  return sendPeeringRequest(actor, {
+    peerAsn: input.peerAsn,
+    ixIds,
+    localAsn: draft.localAsn ?? undefined,
+    to: input.to ?? (draft.to ? [draft.to.email] : []),
+    cc: input.cc,
+    subject: input.subject ?? draft.subject,
+    body: input.body ?? draft.body,
+    force: input.force,
+  });
+}

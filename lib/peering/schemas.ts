@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { sessionTypes } from '@/lib/sessions/schemas';
+import { AS_TRANS, MAX_ASN } from '@/lib/settings/schemas';
+import { peerActions } from './transitions';
+
+const id = (message: string) => z.coerce.number({ message }).int(message).positive(message);
+const asnMessage = `Use a number from 1 to ${MAX_ASN}`;
+export const asnField = z.coerce
+  .number({ message: asnMessage })
+  .int(asnMessage)
+  .min(1, asnMessage)
+  .max(MAX_ASN, asnMessage)
+  .refine((asn) => asn !== AS_TRANS, 'AS23456 is AS_TRANS, a placeholder, not a real ASN');
+
+const actionField = z.enum(peerActions, { message: `One of ${peerActions.join(', ')}` });
+const comment = z.string().trim().max(4000, 'At most 4,000 characters');
+
+export const changePeerStatusInput = z.object({
+  peerAsn: asnField,
+  ixId: id('Choose an exchange'),
+  /** Absent: our only ASN at that exchange. */
+  localAsn: asnField.optional(),
+  action: actionField,
+  comment: comment.optional(),
+});
+
+export const changePeerStatusesInput = z.object({
+  ixId: id('Choose an exchange'),
+  peerAsns: z.array(asnField, { message: 'Select the networks' }).min(1, 'Select at least one network').max(500, 'At most 500 networks at once'),
+  localAsn: asnField.optional(),
+  action: actionField,
+  comment: comment.optional(),
+});
+
+export const addPeerNoteInput = z.object({
+  peerAsn: asnField,
+  ixId: id('Choose an exchange').nullable().optional(),
+  comment: comment.min(1, 'Write the note'),
+});
+
+export const configureModes = ['now', 'schedule'] as const;
+
+export const configureItem = z.object({
+  ixId: id('Choose an exchange'),
+  family: z.coerce.number().pipe(z.union([z.literal(4), z.literal(6)], { message: '4 or 6' })),
+  routerId: id('Choose a router'),
+  peerGroupId: id('Choose a peer group').nullable().optional(),
+  type: z.enum(sessionTypes, { message: `One of ${sessionTypes.join(', ')}` }).default('peer'),
+});
+
+export const configureMultipleInput = z
+  .object({
+    peerAsn: asnField,
+    items: z.array(configureItem, { message: 'Select the sessions to configure' }).min(1, 'Select at least one session').max(500, 'At most 500 sessions at once'),
+    mode: z.enum(configureModes, { message: 'now or schedule' }),
+    at: z.coerce.date({ message: 'Enter a date and time' }).optional(),
+  })
+  .refine((input) => input.mode !== 'schedule' || !input.at || input.at.getTime() > Date.now() - 60_000, {
+    message: 'Choose a time in the future',
+    path: ['at'],
+  });
+
+/** The REST body of POST /peers/{asn}/status: API.md's names. */
+export const peerStatusBody = z.object({
+  exchangeId: id('exchangeId: the PeeringDB ix id'),
+  action: actionField,
+  localAsn: asnField.optional(),
+  comment: comment.optional(),
+});
+
+export const peerNoteBody = z.object({ comment: comment.min(1, 'Write the note'), exchangeId: id('exchangeId: the PeeringDB ix id').optional() });
+
+export const configureSessionsBody = z.object({
+  items: z.array(configureItem.omit({ ixId: true }).extend({ exchangeId: id('exchangeId: the PeeringDB ix id') })),
+  mode: z.enum(configureModes, { message: 'now or schedule' }),
+  at: z.coerce.date({ message: 'An ISO date and time' }).optional(),
+});
