@@ -2,6 +2,7 @@ import { closeDatabase, connection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { serverSecrets } from '@/lib/env';
 import { startScheduler, stopScheduler } from '@/lib/jobs/scheduler';
+import { startMailWatcher, stopMailWatcher } from '@/lib/mail/watch';
 import { ensureFirstAdmin } from './first-admin';
 
 /** Everything the server does once at start: secrets, migrations, the first admin, clean shutdown. */
@@ -16,10 +17,12 @@ export async function startServer() {
   }
   const conn = connection();
   startScheduler();
+  startMailWatcher();
   const port = process.env.PORT ?? '3000';
   console.log(`Peerdesk is ready on http://localhost:${port}/login (${conn.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'})`);
   const stop = async () => {
     stopScheduler();
+    await stopMailWatcher().catch(() => undefined);
     await closeDatabase().catch((err) => console.error('closing the database failed:', err));
     process.exit(0);
   };
