@@ -25,6 +25,7 @@ import { seedExchangeWork } from './exchange-fixture';
 import { explainExchangeQueries } from './exchange-explain';
 import { load, signIn, summarize } from './http-load';
 import { createDatabase, openDatabase } from './sync-worker';
+import { stopChild } from './stop-child';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '10' }, warmup: { type: 'string', default: '5' }, app: { type: 'string', default: 'head' }, only: { type: 'string', default: 'a,b,c1,c2' }, profile: { type: 'boolean', default: false }, also: { type: 'string', default: '' } } });
 const duration = Number(args.duration);
@@ -65,13 +66,7 @@ let app: ChildProcess | undefined;
 let cleaning: Promise<void> | undefined;
 const cleanup = () => (cleaning ??= stopAll());
 async function stopAll() {
-  if (app && app.exitCode === null && app.signalCode === null) {
-    const exited = new Promise((resolve) => app!.once('exit', resolve));
-    app.kill('SIGTERM');
-    const timer = setTimeout(() => app!.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopChild(app);
   await conn.close().catch(() => undefined);
   await database.drop();
   await server.close();

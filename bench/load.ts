@@ -21,6 +21,7 @@ import { startPeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
 import { seedExchangeWork } from './exchange-fixture';
 import { percentile, signIn } from './http-load';
 import { createDatabase, openDatabase } from './sync-worker';
+import { stopChild } from './stop-child';
 
 const { values: args } = parseArgs({ options: { users: { type: 'string', default: '50' }, duration: { type: 'string', default: '60' }, warmup: { type: 'string', default: '10' }, think: { type: 'string', default: '0' }, solo: { type: 'string', default: '0' } } });
 const users = Number(args.users);
@@ -65,13 +66,7 @@ const conn = openDatabase(database.location);
 let app: ChildProcess | undefined;
 
 async function cleanup() {
-  if (app && app.exitCode === null && app.signalCode === null) {
-    const exited = new Promise((r) => app!.once('exit', r));
-    app.kill('SIGTERM');
-    const timer = setTimeout(() => app!.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopChild(app);
   await conn.close().catch(() => undefined);
   await database.drop();
   await server.close();

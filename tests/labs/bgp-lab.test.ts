@@ -5,19 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseNeighbors } from '@/lib/config/importers';
+import { labEnv } from '../support/lab-env';
 
 const run = promisify(execFile);
-
-function labEnv(names: string[]): Record<string, string> {
-  const missing = names.filter((name) => !process.env[name]);
-  if (missing.length) {
-    throw new Error(
-      `BGP lab env missing (${missing.join(', ')}): start the lab with ` +
-        '`bash scripts/labs/bgp-lab.sh up && eval "$(bash scripts/labs/bgp-lab.sh env)"`',
-    );
-  }
-  return Object.fromEntries(names.map((name) => [name, process.env[name] as string]));
-}
 
 const env = labEnv(['LAB_FRR_VTY_SOCKET', 'LAB_BIRD_CTL', 'LAB_SSH_PORT', 'LAB_SSH_KEY', 'LAB_SSH_HOSTKEY_PUB', 'LAB_SSH_USER']);
 const vtysh = async (command: string) =>

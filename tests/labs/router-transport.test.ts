@@ -13,17 +13,7 @@ import { acceptHostKey, createRouter } from '@/lib/routers/service';
 import { testRouterConnection } from '@/lib/routers/test-connection';
 import { makeUser } from '../support/actors';
 import { useTestDatabase } from '../support/test-database';
-
-function labEnv(names: string[]): Record<string, string> {
-  const missing = names.filter((name) => !process.env[name]);
-  if (missing.length) {
-    throw new Error(
-      `BGP lab env missing (${missing.join(', ')}): start the lab with ` +
-        '`bash scripts/labs/bgp-lab.sh up && eval "$(bash scripts/labs/bgp-lab.sh env)"`',
-    );
-  }
-  return Object.fromEntries(names.map((name) => [name, process.env[name] as string]));
-}
+import { labEnv } from '../support/lab-env';
 
 const env = labEnv(['LAB_DIR', 'LAB_FRR_VTY_SOCKET', 'LAB_FRR_CONFIG_DIR', 'LAB_BIRD_CTL', 'LAB_SSH_PORT', 'LAB_SSH_KEY', 'LAB_SSH_HOSTKEY_PUB', 'LAB_SSH_USER']);
 
