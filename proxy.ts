@@ -38,4 +38,4 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
 }
 
 // /api/* answers for itself (bearer token, CRON_SECRET, next-auth's own routes): no session work there.
-export const config = { matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.png$).*)'] };
+export const config = { matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg)$).*)'] };

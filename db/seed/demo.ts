@@ -68,8 +68,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
               { name: 'lab-bird', hostname: 'localhost', platform: 'bird' as const, transport: 'local' as const, localAsn: DEMO_ASN, controlCommand: `birdc -s ${lab.birdCtl}`, peersDir: lab.birdPeersDir },
             ]
           : [
-              { name: 'edge1.ams (render only)', hostname: 'edge1.ams.demo.test', platform: 'frr' as const, transport: 'none' as const, localAsn: DEMO_ASN },
-              { name: 'edge2.fra (render only)', hostname: 'edge2.fra.demo.test', platform: 'bird' as const, transport: 'none' as const, localAsn: DEMO_ASN, peersDir: '/etc/bird/peers.d' },
+              { name: 'edge1.ams', hostname: 'edge1.ams.demo.test', platform: 'frr' as const, transport: 'none' as const, localAsn: DEMO_ASN },
+              { name: 'edge2.fra', hostname: 'edge2.fra.demo.test', platform: 'bird' as const, transport: 'none' as const, localAsn: DEMO_ASN, peersDir: '/etc/bird/peers.d' },
             ],
       )
       .returning();
@@ -98,7 +98,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
     const sessionCounts = Object.fromEntries(CONFIG_STATUSES.map((s) => [s, 0])) as Record<ConfigStatus, number>;
     const sessionValues: (typeof bgpSessions.$inferInsert)[] = [];
     const plan: { status: ConfigStatus; bgp?: string; error?: string; pfx?: number }[] = [
-      { status: 'configured', bgp: 'Established', pfx: 1200 },
+      { status: 'configured', bgp: 'Established', pfx: 812 },
       { status: 'configured', bgp: 'Established', pfx: 37 },
       { status: 'configured', bgp: 'Active' },
       { status: 'configured', bgp: 'Idle (PfxCt)', error: 'Maximum prefix limit exceeded (received 1201, limit 1000)' },

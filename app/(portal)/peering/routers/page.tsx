@@ -56,6 +56,11 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
                 <Cell className="whitespace-nowrap">
                   {platformLabels[r.platform]}
                   {r.transport === 'local' && <span className="ml-1 text-xs text-slate-500">(local)</span>}
+                  {r.transport === 'none' && (
+                    <span className="ml-1">
+                      <Badge tone="amber">render only</Badge>
+                    </span>
+                  )}
                 </Cell>
                 <Cell className="font-mono text-xs">{r.managementAddress ?? <span className="text-slate-400">—</span>}</Cell>
                 <Cell className="whitespace-nowrap">AS{r.localAsn}</Cell>
