@@ -297,9 +297,27 @@ describe.skipIf(missing.length)(`a coordinator's day, end to end${missing.length
     }, 30_000);
     expect(await page.content()).not.toContain('s3cr3t');
     await shot(page, 'session');
+    // Config Manager: add a description for this one push, see the diff against the router, push it.
     await page.goto(`/peering/sessions/${made.sessionId}/configure`);
-    await page.getByRole('button', { name: /Push now/ }).waitFor();
+    const text = page.getByLabel('Configuration text');
+    const rendered = await text.inputValue();
+    expect(rendered).toContain(`neighbor ${peerIp} password ********`);
+    const note = `neighbor ${peerIp} description approved-by-journey`;
+    await text.fill(rendered.replace(`neighbor ${peerIp} peer-group IXP`, `neighbor ${peerIp} peer-group IXP\n ${note}`));
+    await page.getByRole('button', { name: 'Load running config & diff' }).click();
+    const diff = page.getByRole('heading', { name: 'Diff' }).locator('..').locator('pre');
+    await diff.waitFor({ timeout: 30_000 });
+    expect(await diff.textContent()).toContain(`+ ${note}`);
     await shot(page, 'config-manager');
+    await page.getByRole('button', { name: 'Push now' }).click();
+    await page.waitForURL(`**/peering/sessions/${made.sessionId}`);
+    await until('the edited push on lab-r1', async () => vtysh('show running-config').includes(note), 60_000);
+    await until('Configured again', async () => {
+      await page.reload();
+      return (await page.getByTestId('fact-config-status').textContent()) === 'Configured';
+    }, 60_000);
+    expect(await page.getByRole('row').filter({ hasText: 'configure' }).count()).toBe(2); // two pushes in the history
+    expect(await page.content()).not.toContain('s3cr3t');
     await page.goto('/peering/sessions');
     await shot(page, 'sessions');
     await page.goto('/peering/peers');
