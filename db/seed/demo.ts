@@ -188,7 +188,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
             mailbox: 'sent', messageId: threadId, fromAddress: 'peering@peerdesk.test', fromName: 'Peerdesk Lab Peering',
             toAddresses: [`peering@as${m.asn}.example`], subject: `Peering request AS${DEMO_ASN} - AS${m.asn} at ${ix.name}`,
             date: ago(60 * 24 * 3), textBody: `Hello ${m.name},\n\nWe would like to peer with you at ${ix.name}.\n\nAS${DEMO_ASN} Peerdesk Lab`,
-            seen: true, threadId, peerAsn: m.asn, association: 'thread',
+            seen: true, threadId, peerAsn: m.asn, association: 'request',
           });
           if (status !== 'request_sent') {
             const reply = status === 'rejected' ? 'Sorry, we do not peer with networks of your size at the moment.' : 'Thanks, happy to peer. Sessions are configured on our side.';

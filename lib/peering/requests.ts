@@ -174,7 +174,7 @@ const recordSentRequest = mutation({
         size: input.sent.size,
         threadId: input.messageId,
         peerAsn: input.peerAsn,
-        association: 'manual',
+        association: 'request',
       })
       .onConflictDoNothing()
       .returning({ id: emails.id });

@@ -19,7 +19,7 @@ async function mailbox() {
   const rows = await db()
     .insert(emails)
     .values([
-      { mailbox: 'sent', uidValidity: 1, uid: 1, messageId: '<req@example.test>', threadId: '<req@example.test>', fromAddress: 'peering@example.test', toAddresses: ['noc@peer.test'], subject: 'Peering request AS64500 and AS65002', date: new Date('2026-11-01T10:00:00Z'), seen: true, peerAsn: 65002, association: 'manual' },
+      { mailbox: 'sent', uidValidity: 1, uid: 1, messageId: '<req@example.test>', threadId: '<req@example.test>', fromAddress: 'peering@example.test', toAddresses: ['noc@peer.test'], subject: 'Peering request AS64500 and AS65002', date: new Date('2026-11-01T10:00:00Z'), seen: true, peerAsn: 65002, association: 'request' },
       { mailbox: 'inbox', uidValidity: 1, uid: 1, messageId: '<re@peer.test>', inReplyTo: '<req@example.test>', references: ['<req@example.test>'], threadId: '<req@example.test>', fromAddress: 'noc@peer.test', fromName: 'Peer NOC', subject: 'Re: Peering request', date: new Date('2026-11-02T10:00:00Z'), peerAsn: 65002, association: 'thread', htmlSanitized: '<p>ok</p>', attachments: [{ filename: 'loa.pdf', contentType: 'application/pdf', size: 1234, contentId: null }] },
       { mailbox: 'inbox', uidValidity: 1, uid: 2, messageId: '<spam@x.test>', threadId: '<spam@x.test>', fromAddress: 'sales@x.test', subject: 'Buy transit', date: new Date('2026-11-03T10:00:00Z') },
     ])

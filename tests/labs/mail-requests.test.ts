@@ -92,7 +92,7 @@ describe('peering requests through the real mail lab', () => {
 
     await syncMail(await mailConfig());
     const ours = await db().select().from(emails).where(eq(emails.messageId, sent.data.messageId));
-    expect(ours).toEqual([expect.objectContaining({ mailbox: 'sent', peerAsn: 65002 })]);
+    expect(ours).toEqual([expect.objectContaining({ mailbox: 'sent', peerAsn: 65002, association: 'request' })]);
     expect(ours[0].uid).not.toBeNull();
 
     // resend within 14 days: refused with the date, unless forced

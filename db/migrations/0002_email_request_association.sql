@@ -1,0 +1,1 @@
+ALTER TYPE "public"."email_association" ADD VALUE 'request';
