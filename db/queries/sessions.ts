@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
@@ -102,6 +102,14 @@ export async function listSessions(db: Executor, params: SessionFilters & { q?: 
 }
 
 export type SessionView = Awaited<ReturnType<typeof listSessions>>[number];
+
+/** The sessions a job covers (removed ones too: a removal job's sessions end up removed), at most `limit`. */
+export async function sessionsByIds(db: Executor, ids: number[], limit = 50) {
+  if (!ids.length) return [];
+  return selectSessions(db)
+    .where(inArray(bgpSessions.id, ids.slice(0, limit)))
+    .orderBy(asc(routers.name), asc(bgpSessions.peerAsn), asc(bgpSessions.peerIp));
+}
 
 /** One session, removed or not; undefined when there is none. */
 export async function getSession(db: Executor, id: number): Promise<SessionView | undefined> {

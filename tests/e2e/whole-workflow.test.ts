@@ -285,6 +285,7 @@ describe.skipIf(missing.length)(`a coordinator's day, end to end${missing.length
       if (text.includes('Failed')) throw new Error(`the configure job failed: ${text.slice(0, 2000)}`);
       return text.includes('Succeeded');
     }, 90_000);
+    expect(await page.getByTestId(`job-session-${made.sessionId}`).textContent()).toContain('Configured');
     await shot(page, 'scheduler');
 
     // Configured, and Established on the lab router.

@@ -11,6 +11,7 @@ import { AutoRefresh } from '../auto-refresh';
 import { JobStatusBadge, ProgressBar, When } from '../job-display';
 import { JobActions } from './job-actions';
 import { JobRuns } from './job-runs';
+import { JobSessions } from './job-sessions';
 
 export const metadata: Metadata = { title: 'Job' };
 
@@ -95,6 +96,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           </dl>
         )}
       </section>
+      {Array.isArray(job.payload.sessionIds) && job.payload.sessionIds.length > 0 && <JobSessions sessionIds={job.payload.sessionIds.map(Number)} />}
       <section className="mt-6">
         <h2 className="mb-2 font-semibold">Runs</h2>
         <JobRuns runs={job.runs} />
