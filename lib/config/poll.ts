@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { bgpSessions, jobs, routers } from '@/db/schema';
 import { mutation } from '@/lib/auth/mutation';
-import { enqueueJob } from '@/lib/jobs/queue';
+import { enqueueJob, keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext } from '@/lib/jobs/runner';
 import { bgpPollInterval } from '@/lib/settings/service';
 import { driverFor } from './drivers';
@@ -58,14 +58,7 @@ export async function ensureBgpPolling() {
   }
   const [any] = await pollableSessions().limit(1);
   if (!any) return;
-  const [last] = await db()
-    .select({ finishedAt: jobs.finishedAt })
-    .from(jobs)
-    .where(and(eq(jobs.kind, POLL_JOB), inArray(jobs.status, ['succeeded', 'failed'])))
-    .orderBy(desc(jobs.finishedAt))
-    .limit(1);
-  const runAt = last?.finishedAt ? new Date(last.finishedAt.getTime() + interval * 1000) : new Date();
-  await enqueueJob(db(), { kind: POLL_JOB, dedupeKey: POLL_JOB, runAt, summary: `BGP state polling (every ${interval} s)` });
+  await keepRecurring(db(), POLL_JOB, interval, `BGP state polling (every ${interval} s)`);
 }
 
 /** The session list's Refresh: a poll now (the scheduled one brought forward, never a second one). */

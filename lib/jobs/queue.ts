@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { jobRuns, jobs, type Job } from '@/db/schema';
 
@@ -25,6 +25,22 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<Job> {
     .from(jobs)
     .where(and(eq(jobs.dedupeKey, job.dedupeKey!), sql`${jobs.status} in ('scheduled', 'running')`));
   return existing;
+}
+
+/**
+ * Keeps a recurring job scheduled: one job of this kind (its kind is its dedupe key), due
+ * `intervalSeconds` after the last one finished, or now if none has run. Safe from every instance
+ * on every tick.
+ */
+export async function keepRecurring(db: Executor, kind: string, intervalSeconds: number, summary: string): Promise<Job> {
+  const [last] = await db
+    .select({ finishedAt: jobs.finishedAt })
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), inArray(jobs.status, ['succeeded', 'failed'])))
+    .orderBy(desc(jobs.finishedAt))
+    .limit(1);
+  const runAt = last?.finishedAt ? new Date(last.finishedAt.getTime() + intervalSeconds * 1000) : new Date();
+  return enqueueJob(db, { kind, dedupeKey: kind, runAt, summary });
 }
 
 /**

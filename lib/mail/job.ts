@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { jobs, mailSyncState } from '@/db/schema';
 import { mutation } from '@/lib/auth/mutation';
-import { enqueueJob } from '@/lib/jobs/queue';
+import { enqueueJob, keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext } from '@/lib/jobs/runner';
 import { mailConfig } from './settings';
 import { syncMail } from './sync';
@@ -21,14 +21,7 @@ export async function mailSyncJob(ctx: JobContext) {
 export async function ensureMailSync() {
   const config = await mailConfig();
   if (!config.imap || config.syncIntervalSeconds === 0) return;
-  const [last] = await db()
-    .select({ finishedAt: jobs.finishedAt })
-    .from(jobs)
-    .where(and(eq(jobs.kind, MAIL_SYNC), inArray(jobs.status, ['succeeded', 'failed'])))
-    .orderBy(desc(jobs.finishedAt))
-    .limit(1);
-  const runAt = last?.finishedAt ? new Date(last.finishedAt.getTime() + config.syncIntervalSeconds * 1000) : new Date();
-  await enqueueJob(db(), { kind: MAIL_SYNC, dedupeKey: MAIL_SYNC, runAt, summary: 'Peering mailbox sync (every sync interval)' });
+  await keepRecurring(db(), MAIL_SYNC, config.syncIntervalSeconds, 'Peering mailbox sync (every sync interval)');
 }
 
 /** "Sync now": the scheduled sync, brought forward to now (or the one already running). */
