@@ -4,7 +4,8 @@ import { addressFamilyOf } from '@/lib/config/importers/neighbor-book';
 import { connectRouter, controlCommandOf, RouterConnectionError, type RouterConnection } from '@/lib/config/transport';
 import { ServiceError } from '@/lib/errors';
 import { readNeighbors, type FoundNeighbor, type FoundNeighbors } from './neighbors';
-import { livePlatforms, platformNames } from './schemas';
+import { platformNames } from '@/lib/routers/schemas';
+import { livePlatforms } from './schemas';
 
 /** What was read from the router: the text an import works from, and its neighbors. */
 export type LiveRead = { text: string; found: FoundNeighbors };

@@ -2,7 +2,7 @@ import type { Platform } from '@/db/schema';
 import { parseNeighbors, type ImportedNeighbor, type ImportWarning, type RouterPlatform } from '@/lib/config/importers';
 import { isBirdProtocolsOutput, parseBirdProtocols } from '@/lib/config/importers/bird-protocols';
 import { fieldError } from '@/lib/errors';
-import { platformNames } from './schemas';
+import { platformNames } from '@/lib/routers/schemas';
 
 /** A neighbor read from a router; `localAsn` when the source says which AS we speak as (BIRD's protocol list). */
 export type FoundNeighbor = ImportedNeighbor & { localAsn?: number | null };

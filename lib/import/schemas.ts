@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import type { Platform } from '@/db/schema';
 
-export const platformNames: Record<Platform, string> = {
-  iosxr: 'IOS-XR',
-  junos: 'Junos',
-  eos: 'EOS',
-  sros: 'SR OS',
-  ios: 'IOS',
-  frr: 'FRR',
-  bird: 'BIRD',
-};
-
 /** Platforms whose daemons Peerdesk can ask for their neighbors. */
 export const livePlatforms: readonly Platform[] = ['frr', 'bird'];
 

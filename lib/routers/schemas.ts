@@ -14,6 +14,17 @@ export const platformLabels: Record<Platform, string> = {
   bird: 'BIRD 2',
 };
 
+/** The short names, where the vendor goes without saying (built-in template names, messages). */
+export const platformNames: Record<Platform, string> = {
+  iosxr: 'IOS-XR',
+  junos: 'Junos',
+  eos: 'EOS',
+  sros: 'SR OS',
+  ios: 'IOS',
+  frr: 'FRR',
+  bird: 'BIRD 2',
+};
+
 const transports = ['ssh', 'local', 'none'] as const;
 
 const ipv4 = z.ipv4();

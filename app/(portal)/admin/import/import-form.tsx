@@ -10,7 +10,8 @@ import { Field, FormError, Select } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import type { ImportRouter } from '@/db/queries/session-import';
 import type { ImportReport } from '@/lib/import/apply';
-import { importFormInput, livePlatforms, platformNames } from '@/lib/import/schemas';
+import { importFormInput, livePlatforms } from '@/lib/import/schemas';
+import { platformNames } from '@/lib/routers/schemas';
 import { importSessionsAction, previewImportAction } from './actions';
 import { ImportPreview } from './import-preview';
 

@@ -6,13 +6,11 @@ import { exchangeChoices } from '@/db/queries/session-choices';
 import { EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
-import { peerStatusEnum } from '@/db/schema';
 import { requireActor } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { peerListFilters } from '@/lib/peering/api';
-import { peerStatusLabels } from '@/lib/peering/transitions';
 import { listLocalAsns } from '@/lib/settings/service';
-import { PeerStatusBadge } from '../ixs/[id]/peer-status-badge';
+import { PeerStatusBadge, PeerStatusSelect } from '../ixs/[id]/peer-status-badge';
 import { PeerRowMenu } from './peer-row-menu';
 
 export const metadata: Metadata = { title: 'Peers' };
@@ -42,14 +40,7 @@ export default async function PeersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Peers" />
       <form method="get" role="search" className="mb-3 flex flex-wrap items-center gap-2">
         <input name="q" defaultValue={page.q} placeholder="ASN (AS64500) or name" aria-label="Filter" className={`${control} w-64`} />
-        <select name="status" defaultValue={status ?? ''} aria-label="Status" className={control}>
-          <option value="">Any status</option>
-          {peerStatusEnum.enumValues.map((s) => (
-            <option key={s} value={s}>
-              {peerStatusLabels[s]}
-            </option>
-          ))}
-        </select>
+        <PeerStatusSelect value={status} className={control} />
         <select name="ixId" defaultValue={ixId ?? ''} aria-label="Exchange" className={control}>
           <option value="">Any exchange</option>
           {exchanges.map((x) => (

@@ -1,4 +1,5 @@
 import type { Platform } from '@/db/schema';
+import { platformNames } from '@/lib/routers/schemas';
 import { bird } from './bird';
 import { eos } from './eos';
 import { frr } from './frr';
@@ -12,16 +13,6 @@ import { peeringRequestBody, peeringRequestSubject } from './email';
 export type BuiltinTemplate = { key: string; kind: 'config' | 'email'; platform: Platform | null; name: string; subject: string | null; body: string };
 
 const configBodies: Record<Platform, string> = { iosxr, junos, eos, sros, ios, frr, bird };
-
-const platformNames: Record<Platform, string> = {
-  iosxr: 'IOS-XR',
-  junos: 'Junos',
-  eos: 'EOS',
-  sros: 'SR OS',
-  ios: 'IOS',
-  frr: 'FRR',
-  bird: 'BIRD 2',
-};
 
 export const builtinConfigTemplates: BuiltinTemplate[] = (Object.keys(configBodies) as Platform[]).map((platform) => ({
   key: `config-${platform}`,

@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { db } from '@/db/client';
 import { listExchangeNetworks, networkFilters, policies } from '@/db/queries/exchanges';
-import { peerStatusEnum } from '@/db/schema';
 import { EmptyState } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { NetworkTable } from './network-table';
-import { peerStatusLabels } from './peer-status-badge';
+import { PeerStatusSelect } from './peer-status-badge';
 import { requireActor } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { listLocalAsns } from '@/lib/settings/service';
@@ -33,14 +32,7 @@ export async function CommunicationsTab({ ixId, search, multipleLocalAsns }: { i
       <form method="get" role="search" className="mb-3 flex flex-wrap items-center gap-2">
         <input type="hidden" name="tab" value="communications" />
         <input name="q" defaultValue={page.q} placeholder="ASN (AS64500) or name" aria-label="Filter" className="w-64 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm" />
-        <select name="status" defaultValue={status ?? ''} aria-label="Status" className={select}>
-          <option value="">Any status</option>
-          {peerStatusEnum.enumValues.map((s) => (
-            <option key={s} value={s}>
-              {peerStatusLabels[s]}
-            </option>
-          ))}
-        </select>
+        <PeerStatusSelect value={status} className={select} />
         <select name="policy" defaultValue={policy ?? ''} aria-label="Policy" className={select}>
           <option value="">Any policy</option>
           {policies.map((p) => (

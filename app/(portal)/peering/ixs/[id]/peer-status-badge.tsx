@@ -2,8 +2,6 @@ import type { PeerStatus } from '@/db/schema';
 import { Badge } from '@/components/ui/notice';
 import { peerStatusLabels } from '@/lib/peering/transitions';
 
-export { peerStatusLabels };
-
 const tones = {
   new: 'grey',
   existing: 'green',
@@ -16,4 +14,18 @@ const tones = {
 
 export function PeerStatusBadge({ status }: { status: PeerStatus }) {
   return <Badge tone={tones[status]}>{peerStatusLabels[status]}</Badge>;
+}
+
+/** The status filter of the peer lists (Peers, an exchange's Communications tab): "" is any status. */
+export function PeerStatusSelect({ value, className }: { value?: PeerStatus; className: string }) {
+  return (
+    <select name="status" defaultValue={value ?? ''} aria-label="Status" className={className}>
+      <option value="">Any status</option>
+      {(Object.keys(peerStatusLabels) as PeerStatus[]).map((s) => (
+        <option key={s} value={s}>
+          {peerStatusLabels[s]}
+        </option>
+      ))}
+    </select>
+  );
 }
