@@ -37,5 +37,7 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   return (await guard)(req, ev);
 }
 
-// /api/* answers for itself (bearer token, CRON_SECRET, next-auth's own routes): no session work there.
-export const config = { matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg)$).*)'] };
+// Next's own files are left out by name: a page whose path ends in .png or .svg still gets its CSP.
+// /api/*, /metrics and the health probes answer for themselves (bearer tokens, CRON_SECRET, next-auth's own routes, or no auth): no session
+// work there.
+export const config = { matcher: ['/((?!api/|metrics$|healthz$|readyz$|_next/static|_next/image|favicon\\.ico$|icon\\.svg$).*)'] };

@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
-import { FileNameSequencer } from './tests/e2e/sequencer';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
@@ -10,13 +9,12 @@ const testEnv = {
   PGLITE_DIR: 'memory://',
   AUTH_SECRET: 'test-auth-secret-0123456789abcdef',
   APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  LOG_LEVEL: 'warn',
 };
 
 export default defineConfig({
   resolve: { alias },
   test: {
-    // Per-project sequencers are ignored; file-name order costs the other projects nothing noticeable.
-    sequence: { sequencer: FileNameSequencer },
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: testEnv } },
       {

@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
+import { requirePage } from '@/lib/auth/guard';
 
-export default function Home() {
-  redirect('/peering/ixs');
+export default async function Home() {
+  await requirePage('peering.read');
+  redirect('/dashboard');
 }

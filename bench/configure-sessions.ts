@@ -29,7 +29,8 @@ const perRouter = Math.ceil(total / labs.length);
 if (perRouter > 240) throw new Error('At most 240 sessions per router (10.0.13.10-249)');
 
 const calls = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-')), 'vtysh-calls.log');
-const wrapper = `${calls}.sh`;
+// Named vtysh, as a control command must be; its own vtysh call finds the real one on PATH.
+const wrapper = path.join(path.dirname(calls), 'vtysh');
 fs.writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> ${calls}\nexec vtysh "$@"\n`, { mode: 0o755 });
 const logins = (dir: string) => (fs.readFileSync(path.join(dir, 'ssh/sshd.log'), 'utf8').match(/Accepted publickey/g) ?? []).length;
 const vtyshCalls = () => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean) : []);

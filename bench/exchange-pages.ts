@@ -1,6 +1,8 @@
 // IXs pages and API under load (prints figures; not a test):
 //   npx tsx bench/exchange-pages.ts [--duration 20] [--connections 10] [--warmup 5]
-//     [--only a,b,c1,c2] [--profile] [--also PATH,...] [--app head|repo|DIR]
+//     [--only a,b,c1,c2|pages] [--profile] [--also PATH,...] [--app head|repo|DIR]
+// --only pages: every list and details page (issue 17), each against median < 100 ms, p95 < 150 ms
+// and at least 2/3 of the throughput of /scheduler (the simplest signed-in page) in the same run.
 // --profile: V8 CPU profile of the app, summarized (slows it). --also: more signed-in GETs to compare,
 // `{ix}` = the largest exchange's id; prefix `rsc:` asks for the RSC payload (client navigation), `anon:` sends no cookie.
 // A throwaway PostgreSQL database filled from the PeeringDB test server at production scale, plus
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { syncPeeringDb } from '@/lib/peeringdb/sync';
-import { startPeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { startPeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { profilerPreload, summarizeProfiles } from './cpu-profile';
 import { seedExchangeWork } from './exchange-fixture';
 import { explainExchangeQueries } from './exchange-explain';
@@ -106,7 +108,7 @@ async function startApp(port: number, logFile: string) {
 }
 
 try {
-  let t = performance.now();
+  const t = performance.now();
   log(`test server: ${JSON.stringify(server.store.counts())}; full sync into ${new URL(database.location).pathname.slice(1)}`);
   await syncPeeringDb({ client: { url: server.url, apiKey: API_KEY }, full: true });
   const syncSeconds = (performance.now() - t) / 1000;
@@ -134,7 +136,26 @@ try {
     const headers: Record<string, string> = kind === 'anon:' ? {} : kind === 'rsc:' ? { cookie, rsc: '1' } : { cookie };
     return [`x${i}`, `(extra) ${kind === 'rsc:' ? 'RSC' : kind === 'anon:' ? 'no cookie' : 'signed in'} ${url}`, url, headers, ''];
   });
-  const endpoints = [...all.filter(([key]) => args.only.split(',').includes(key)), ...extra];
+  const one = async (query: ReturnType<typeof sql>) => ((await conn.db.execute(query)) as unknown as { rows: { v: number }[] }).rows[0].v;
+  const routerId = await one(sql`select id as v from routers order by id limit 1`);
+  const peerAsn = await one(sql`select peer_asn::float8 as v from bgp_sessions where ix_id = ${ix.id} order by peer_asn limit 1`);
+  const sessionId = await one(sql`select id as v from bgp_sessions where peer_asn = ${peerAsn} order by id limit 1`);
+  const page = (key: string, url: string, expect: string): (typeof all)[number] => [key, `page ${url}`, url, { cookie }, expect];
+  const pages: (typeof all)[number][] = [
+    page('p0', '/scheduler', 'Scheduler'),
+    page('p1', '/peering/ixs', `data-testid="exchange-${ix.id}"`),
+    page('p2', `/peering/ixs/${ix.id}`, ix.name),
+    page('p3', `/peering/ixs/${ix.id}?tab=communications`, 'data-testid="network-'),
+    page('p4', `/peering/ixs/${ix.id}?tab=sessions`, ix.name),
+    page('p5', '/peering/sessions', 'data-testid="session-'),
+    page('p6', `/peering/sessions/${sessionId}`, `AS${peerAsn}`),
+    page('p7', '/peering/peers', 'data-testid="peer-'),
+    page('p8', `/peering/peers/${peerAsn}`, `AS${peerAsn}`),
+    page('p9', '/peering/routers', 'bench-rtr1'),
+    page('p10', `/peering/routers/${routerId}`, 'bench-rtr1'),
+  ];
+  const only = args.only.split(',');
+  const endpoints = [...all.filter(([key]) => only.includes(key)), ...(only.includes('pages') ? pages : []), ...extra];
   // A redirect to /login or an empty list would be fast and wrong: check each answer once first (kept in bodiesDir).
   fs.mkdirSync(bodiesDir, { recursive: true });
   for (const endpoint of endpoints) {
@@ -156,14 +177,24 @@ try {
     '| endpoint | requests | errors | median ms | p95 ms | p99 ms | req/s | KB/resp | CPU ms/req: app | PostgreSQL | client |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const [, label, url, headers] of endpoints) {
+  const measured: { key: string; label: string; median: number; p95: number; rps: number }[] = [];
+  for (const [key, label, url, headers] of endpoints) {
     log(`loading ${label}`);
     const s = summarize(await load({ url: started.base + url, headers, connections, seconds: duration, warmup, appPid, dbPids }));
+    measured.push({ key, label, median: s.median, p95: s.p95, rps: s.rps });
     const errors = s.errors ? `${s.errors} (${Object.entries(s.statuses).map(([k, n]) => `${k}: ${n}`).join(', ')}${s.firstError ? `; ${s.firstError}` : ''})` : '0';
     const f = (n: number) => n.toFixed(1);
     table.push(`| ${label} | ${s.requests} | ${errors} | ${f(s.median)} | ${f(s.p95)} | ${f(s.p99)} | ${f(s.rps)} | ${f(s.kb)} | ${f(s.perRequest.app)} | ${f(s.perRequest.db)} | ${f(s.perRequest.client)} |`);
   }
   console.log(`\n${table.join('\n')}\n`);
+  const baseline = measured.find((m) => m.key === 'p0');
+  if (baseline) {
+    const verdict = (ok: boolean) => (ok ? 'ok' : '**MISSED**');
+    const rows = measured
+      .filter((m) => m.key.startsWith('p') && m !== baseline)
+      .map((m) => `| ${m.label} | ${m.median.toFixed(1)} ${verdict(m.median < 100)} | ${m.p95.toFixed(1)} ${verdict(m.p95 < 150)} | ${(m.rps / baseline.rps).toFixed(2)} ${verdict(m.rps >= (2 / 3) * baseline.rps)} |`);
+    console.log(['### Against the targets (issue 17)', '', `Throughput baseline: ${baseline.label}, ${baseline.rps.toFixed(1)} req/s, median ${baseline.median.toFixed(1)} ms.`, '', '| page | median ms (< 100) | p95 ms (< 150) | throughput / baseline (≥ 0.67) |', '|---|---:|---:|---:|', ...rows, ''].join('\n'));
+  }
   console.log(`One response of each kept in ${bodiesDir}.`);
   console.log('Target: median < 100 ms at 10 clients. CPU ms/req: the app = start.mjs + next start process tree; PostgreSQL = backends on the bench database.');
   if (app!.exitCode !== null || app!.signalCode) console.log(`WARNING: the app exited during the run (${app!.exitCode ?? app!.signalCode}); see ${logFile}.`);

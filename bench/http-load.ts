@@ -35,14 +35,26 @@ async function closedLoop(agent: http.Agent, url: string, headers: Record<string
 }
 
 /** Warm-up (discarded), then the measured run, with the CPU the app, PostgreSQL and this client used meanwhile. */
-export async function load(opts: { url: string; headers: Record<string, string>; connections: number; seconds: number; warmup: number; appPid: number; dbPids: () => Promise<number[]> }): Promise<LoadResult> {
+export async function load(opts: {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+  warmup: number;
+  appPid: number;
+  dbPids: () => Promise<number[]>;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   try {
     await closedLoop(agent, opts.url, opts.headers, opts.connections, opts.warmup);
     const before = { app: cpuMs(descendants(opts.appPid)), db: cpuMs(await opts.dbPids()), client: process.cpuUsage() };
     const run = await closedLoop(agent, opts.url, opts.headers, opts.connections, opts.seconds);
     const client = process.cpuUsage(before.client);
-    const cpu = { appMs: cpuSince(before.app, descendants(opts.appPid)), dbMs: cpuSince(before.db, await opts.dbPids()), clientMs: (client.user + client.system) / 1000 };
+    const cpu = {
+      appMs: cpuSince(before.app, descendants(opts.appPid)),
+      dbMs: cpuSince(before.db, await opts.dbPids()),
+      clientMs: (client.user + client.system) / 1000,
+    };
     return { ...run, cpu };
   } finally {
     agent.destroy();

@@ -18,7 +18,14 @@ const port = Number(process.env.MAIL_LAB_IMAP_PORT ?? 1143);
 const account = { host: '127.0.0.1', port, tls: 'none' as const, user: 'peering@example.test', password: 'secret' };
 const folder = `Bench-${total}`;
 
-const client = new ImapFlow({ host: account.host, port, secure: false, doSTARTTLS: false, auth: { user: account.user, pass: account.password }, logger: false });
+const client = new ImapFlow({
+  host: account.host,
+  port,
+  secure: false,
+  doSTARTTLS: false,
+  auth: { user: account.user, pass: account.password },
+  logger: false,
+});
 await client.connect();
 const existing = (await client.list()).find((m) => m.path === folder);
 const status = existing ? await client.status(folder, { messages: true }) : false;
@@ -69,5 +76,9 @@ const firstS = (performance.now() - t) / 1000;
 t = performance.now();
 const second = await syncMail(config);
 const secondS = (performance.now() - t) / 1000;
-console.log(JSON.stringify({ messages: total, firstSync: { seconds: +firstS.toFixed(2), stored: first[0].stored }, incrementalSync: { seconds: +secondS.toFixed(3), fetched: second[0].fetched + second[1].fetched } }));
+console.log(JSON.stringify({
+  messages: total,
+  firstSync: { seconds: +firstS.toFixed(2), stored: first[0].stored },
+  incrementalSync: { seconds: +secondS.toFixed(3), fetched: second[0].fetched + second[1].fetched },
+}));
 await conn.close();

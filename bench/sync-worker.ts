@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { connect, useConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import type { PeeringDbRow } from '@/lib/peeringdb/client';
@@ -82,9 +84,14 @@ export async function freshDatabase(kind: DbKind) {
   };
 }
 
-export type FloorResult = { fetchMs: number; insertMs: number; totalMs: number; types: Record<string, { rows: number; fetchMs: number; insertMs: number }> };
+export type FloorResult = {
+  fetchMs: number;
+  insertMs: number;
+  totalMs: number;
+  types: Record<string, { rows: number; fetchMs: number; insertMs: number }>;
+};
 
-export type FloorInsert = 'values' | 'json';
+export type FloorInsert = 'values' | 'json' | 'copy';
 
 /**
  * A page as one INSERT with the rows in ONE json parameter: the floor to compare against a sync
@@ -99,10 +106,59 @@ function jsonInsert(table: PgTable) {
   return (rows: object[]) => sql`insert into ${into} (${names}) select ${picks} from json_to_recordset(${JSON.stringify(rows)}::json) as r(${shape})`;
 }
 
+/** A value in COPY's text format. */
+function copyField(v: unknown) {
+  if (v === null || v === undefined) return '\\N';
+  const text = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
+  return text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+}
+
+/** COPY FROM STDIN of one page's rows, through the connection's own client (pg-copy-streams on PostgreSQL, a blob on PGlite). */
+function copyInsert(table: PgTable) {
+  const columns = Object.entries(getTableColumns(table));
+  const statement = (source: string) => `copy "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) from ${source}`;
+  return async (client: CopyClient, rows: Record<string, unknown>[]) => {
+    const text = rows.map((r) => columns.map(([key]) => copyField(r[key])).join('\t')).join('\n') + '\n';
+    if ('copyFrom' in client) return client.copyFrom(statement('stdin'), text);
+    await client.query(statement(`'/dev/blob'`), [], { blob: new Blob([text]) });
+  };
+}
+
+type CopyClient =
+  | { copyFrom: (statement: string, text: string) => Promise<void> }
+  | { query: (sql: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> };
+
+/** Runs fn in one transaction on a raw client of the connection, for COPY (drizzle has no COPY). */
+async function withCopyClient(db: ReturnType<typeof connect>['db'], fn: (client: CopyClient) => Promise<void>) {
+  const raw = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (raw instanceof pg.Pool) {
+    const client = await raw.connect();
+    try {
+      await client.query('begin');
+      await fn({
+        copyFrom: (statement, text) =>
+          new Promise<void>((resolve, reject) => {
+            const stream = client.query(copyFrom(statement));
+            stream.on('finish', resolve).on('error', reject);
+            stream.end(text);
+          }),
+      });
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback');
+      throw err;
+    } finally {
+      client.release();
+    }
+    return;
+  }
+  await raw.transaction((tx) => fn(tx as unknown as CopyClient));
+}
+
 /**
  * The least work that moves the same data: the same pages, the same toRow, the same 1000-row
- * INSERTs (no ON CONFLICT), one transaction per type as the sync uses; nothing kept between pages.
- * Conversion and BEGIN/COMMIT count as insert time.
+ * INSERTs or COPYs (no ON CONFLICT), one transaction per type as the sync uses; nothing kept between
+ * pages. Conversion and BEGIN/COMMIT count as insert time.
  */
 export async function floorLoad(db: ReturnType<typeof connect>['db'], url: string, apiKey: string, insert: FloorInsert = 'values'): Promise<FloorResult> {
   const headers = { accept: 'application/json', authorization: `Api-Key ${apiKey}` };
@@ -112,7 +168,8 @@ export async function floorLoad(db: ReturnType<typeof connect>['db'], url: strin
     let fetchMs = 0;
     let rows = 0;
     const toJson = jsonInsert(type.table);
-    await db.transaction(async (tx) => {
+    const toCopy = copyInsert(type.table);
+    const pages = async (write: (rows: Record<string, unknown>[]) => Promise<unknown>) => {
       for (let skip = 0; ; skip += 1000) {
         const t0 = performance.now();
         const res = await fetch(`${url}/${type.tag}?limit=1000&skip=${skip}&depth=0`, { headers });
@@ -120,10 +177,12 @@ export async function floorLoad(db: ReturnType<typeof connect>['db'], url: strin
         fetchMs += performance.now() - t0;
         if (!page.length) break;
         const converted = page.map(type.toRow).filter((r) => r !== null);
-        if (converted.length) await (insert === 'json' ? tx.execute(toJson(converted)) : tx.insert(type.table).values(converted));
+        if (converted.length) await write(converted);
         rows += converted.length;
       }
-    });
+    };
+    if (insert === 'copy') await withCopyClient(db, (client) => pages((converted) => toCopy(client, converted)));
+    else await db.transaction((tx) => pages((converted) => (insert === 'json' ? tx.execute(toJson(converted)) : tx.insert(type.table).values(converted))));
     const totalMs = performance.now() - started;
     result.types[type.tag] = { rows, fetchMs, insertMs: totalMs - fetchMs };
     result.fetchMs += fetchMs;

@@ -10,7 +10,7 @@ import { sessionsCommand } from './sessions';
 const usage = `Usage: npm run cli -- <command>
 
   user create --email E --role global_admin|admin|operator|viewer [--password P] [--name N]
-  token create --email E --name N [--expires-in-days D]
+  token create --email E --name N [--scope read|write] [--expires-in-days D]
   peeringdb sync [--full]     progress on stderr, summary on stdout
   jobs run-due                run the jobs that are due now
   sessions import --router ID [--file running-config.txt] [--dry-run]

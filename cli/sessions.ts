@@ -22,7 +22,8 @@ export async function sessionsCommand(sub: string | undefined, args: string[]) {
   if (!result.ok && result.error.fields) {
     // Name the options the user typed, not the service's fields.
     const options: Record<string, string> = { routerId: 'router', config: 'file' };
-    result.error.fields = Object.fromEntries(Object.entries(result.error.fields).map(([field, message]) => [options[field] ?? field, message]));
+    result.error.fields = Object.fromEntries(Object.entries(result.error.fields).map(([field, message]) =>
+      [options[field] ?? field, message]));
   }
   return report(result, describe);
 }

@@ -6,10 +6,10 @@ import { report } from './output';
 
 export async function tokenCommand(sub: string | undefined, args: string[]) {
   if (sub !== 'create') {
-    console.error('Usage: token create --email E --name N [--expires-in-days D]');
+    console.error('Usage: token create --email E --name N [--scope read|write] [--expires-in-days D]');
     return 2;
   }
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-in-days': { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, 'expires-in-days': { type: 'string' } } });
   const user = values.email ? await findUserByEmail(db(), values.email) : undefined;
   if (!user) {
     console.error(`Error: no user with email ${values.email ?? '(missing --email)'}`);
@@ -20,6 +20,6 @@ export async function tokenCommand(sub: string | undefined, args: string[]) {
     return 2;
   }
   const actor = { id: user.id, email: user.email, role: user.role, via: 'cli' as const };
-  const result = await createToken(actor, { name: values.name, expiresInDays: values['expires-in-days'] });
+  const result = await createToken(actor, { name: values.name, scope: values.scope, expiresInDays: values['expires-in-days'] });
   return report(result, (token) => token.secret);
 }

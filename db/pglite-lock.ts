@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 type LockInfo = { pid: number; command: string; startedAt: string };
 
-export class DatabaseLockedError extends Error {}
+class DatabaseLockedError extends Error {}
 
 const held = new Set<string>();
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustedProxies } from '@/lib/auth/client-address';
+import { parseRoleMap } from '@/lib/auth/role-map';
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -18,6 +20,32 @@ const schema = z.object({
   MAIL_SMTP_URL: z.string().optional(),
   MAIL_IMAP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_ROLES_CLAIM: z.string().default('groups'),
+  OIDC_ROLE_MAP: z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => {
+      try {
+        if (text) parseRoleMap(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => {
+      try {
+        parseTrustedProxies(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -35,11 +63,11 @@ export function env(): Env {
   return parsed.data;
 }
 
-export const isEmbedded = () => !env().DATABASE_URL;
-export const isInMemory = () => isEmbedded() && env().PGLITE_DIR.startsWith('memory://');
+const isEmbedded = () => !env().DATABASE_URL;
+const isInMemory = () => isEmbedded() && env().PGLITE_DIR.startsWith('memory://');
 
 /** Where embedded mode keeps its database and generated secrets. */
-export function dataDir() {
+function dataDir() {
   return path.dirname(path.resolve(env().PGLITE_DIR));
 }
 

@@ -5,10 +5,13 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'too_large'
   | 'unavailable'
   | 'internal';
 
-export type ServiceFailure = { code: ErrorCode; message: string; fields?: Record<string, string>; errorId?: string };
+/** `at`: where in submitted text (a template) a validation failure points, 1-based. */
+export type TextLocation = { line: number; column: number };
+export type ServiceFailure = { code: ErrorCode; message: string; fields?: Record<string, string>; errorId?: string; at?: TextLocation };
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ServiceFailure };
 
@@ -18,6 +21,7 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly at?: TextLocation,
   ) {
     super(message);
   }
@@ -33,6 +37,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
   unavailable: 503,
   internal: 500,
 };

@@ -77,7 +77,7 @@ if (!keep) {
   const password = randomBytes(9).toString('base64url');
   fs.writeFileSync(passwordFile, password + '\n', { mode: 0o600 });
   console.log('demo: seeding ./data/demo (PeeringDB sync, routers, sessions, peers, emails)…');
-  const seed = spawnSync(tsx, ['db/seed/demo-cli.ts'], { cwd: root, stdio: 'inherit', env: { ...appEnv, ADMIN_EMAIL: email, ADMIN_PASSWORD: password } });
+  const seed = spawnSync(tsx, ['scripts/demo/demo-cli.ts'], { cwd: root, stdio: 'inherit', env: { ...appEnv, ADMIN_EMAIL: email, ADMIN_PASSWORD: password } });
   if (seed.status !== 0) {
     stopAll();
     process.exit(seed.status ?? 1);

@@ -1,9 +1,9 @@
 // Runs the synthetic PeeringDB API until SIGTERM/SIGINT.
 // npx tsx scripts/peeringdb-test-server.ts --port 8081 --scale 0.05 --seed 1 [--api-key K ...] [--rate-limit] [--no-overlay]
 import { parseArgs } from 'node:util';
-import { PEERINGDB_RATE_LIMITS } from '../lib/peeringdb/test-server/rate-limit';
-import type { Tag } from '../lib/peeringdb/test-server/schema';
-import { startPeeringDbTestServer } from '../lib/peeringdb/test-server/server';
+import { PEERINGDB_RATE_LIMITS } from '../tools/peeringdb-test-server/rate-limit';
+import type { Tag } from '../tools/peeringdb-test-server/schema';
+import { startPeeringDbTestServer } from '../tools/peeringdb-test-server/server';
 
 const SUMMARY_ORDER: readonly Tag[] = ['ix', 'net', 'org', 'fac', 'netixlan', 'netfac', 'ixfac', 'ixlan', 'ixpfx', 'poc'];
 const USAGE = 'usage: peeringdb-test-server [--port 8081] [--scale 0.05] [--seed 1] [--api-key KEY ...] [--rate-limit] [--no-overlay]';

@@ -1,4 +1,4 @@
-// `npm start`: build when the sources are newer than the last build, then serve with `next start`.
+// `npm start`: build when the sources are newer than the last build, then serve (scripts/serve.mjs: `next start` plus the peer address).
 // Migrations, secrets and the first admin are handled by the server itself at start (instrumentation.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +25,11 @@ if (process.argv.includes('--build') || Math.max(...sourceDirs.map(newestSource)
 }
 
 const port = process.env.PORT ?? '3000';
-const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port], {
+// V8 lets the old generation grow to about four times what survived the last full GC before the next one:
+// with the server's ~80 MB of live heap, a PeeringDB sync's garbage (each page parsed, converted and
+// serialized) took it to ~270 MB (415 MB RSS with start.mjs). Growing by half instead keeps that peak
+// near 130 MB (bench/app-sync-memory.ts, bench/README.md) for a few more full GCs.
+const server = spawn(process.execPath, ['--heap-growing-percent=50', path.join(root, 'scripts/serve.mjs')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, PORT: port, AUTH_TRUST_HOST: 'true', NEXT_MANUAL_SIG_HANDLE: '1' },

@@ -27,7 +27,10 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   fi
 fi
 
+run "import cycles" node scripts/check-cycles.mjs
+run "client boundary" node scripts/check-client-boundary.mjs
 run "type check" npx tsc --noEmit -p .
+run "lint" npm run lint --silent
 run "unit + integration (embedded PGlite)" vitest pglite --project unit --project integration
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   run "integration (PostgreSQL)" vitest postgres --project integration
@@ -39,7 +42,9 @@ if [ -n "${LAB_FRR_VTY_SOCKET:-}" ] || [ -n "${MAIL_LAB_IMAP_PORT:-}" ]; then
 else
   echo "== labs: not run; start them with scripts/labs/bgp-lab.sh up and scripts/labs/mail-lab.sh up, then eval their 'env'"
 fi
-run "end to end (Chromium, next build + next start)" vitest e2e --project e2e
+# Built here, not inside the e2e set-up, so that a slow build cannot run into the server start-up limit.
+run "build for the end-to-end tests" npx next build
+run "end to end (Chromium, next start)" vitest e2e --project e2e
 
 node scripts/test-summary.mjs "$reports"/*.json || status=1
 rm -rf "$reports"

@@ -9,6 +9,7 @@ import { signOutAction } from './sign-out';
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const tabs = [
+    { href: '/dashboard', label: 'Home' },
     { href: '/peering', label: 'Peering' },
     { href: '/scheduler', label: 'Scheduler' },
     ...(can(actor.role, 'admin.access') ? [{ href: '/admin', label: 'Admin' }] : []),

@@ -5,9 +5,32 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/notice';
 
-type TypeState = { tag: string; lastStatus: string | null; lastError: string | null; rowsUpserted: number; rowsDeleted: number; danglingRefs: number; durationMs: number | null; lastRunAt: string | null };
-type JobView = { id: number; status: string; runAt: string; progress: { tag?: string; label?: string; phase?: string; rows?: number; done?: string[] } | null; error: string | null; finishedAt: string | null };
-export type SyncPanelProps = { active: JobView | null; last: JobView | null; types: TypeState[]; order: { tag: string; label: string }[]; canSync: boolean; syncNow: () => Promise<{ ok: boolean; message?: string }> };
+type TypeState = {
+  tag: string;
+  lastStatus: string | null;
+  lastError: string | null;
+  rowsUpserted: number;
+  rowsDeleted: number;
+  danglingRefs: number;
+  durationMs: number | null;
+  lastRunAt: string | null;
+};
+type JobView = {
+  id: number;
+  status: string;
+  runAt: string;
+  progress: { tag?: string; label?: string; phase?: string; rows?: number; done?: string[] } | null;
+  error: string | null;
+  finishedAt: string | null;
+};
+export type SyncPanelProps = {
+  active: JobView | null;
+  last: JobView | null;
+  types: TypeState[];
+  order: { tag: string; label: string }[];
+  canSync: boolean;
+  syncNow: () => Promise<{ ok: boolean; message?: string }>;
+};
 
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'never');
 
@@ -16,6 +39,8 @@ export function SyncPanel({ active, last, types, order, canSync, syncNow }: Sync
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
+  // A queued job that is due counts as running; the clock is read again on every refresh below.
+  // eslint-disable-next-line react-hooks/purity -- a render one refresh stale only polls once more or once less
   const running = active?.status === 'running' || (active && new Date(active.runAt).getTime() <= Date.now());
 
   useEffect(() => {

@@ -36,7 +36,7 @@ export function BgpStateBadge({ state, lastError, adminDown }: { state: string |
   );
 }
 
-export function formatUptime(seconds: number) {
+function formatUptime(seconds: number) {
   const d = Math.floor(seconds / 86_400);
   const h = Math.floor((seconds % 86_400) / 3600);
   const m = Math.floor((seconds % 3600) / 60);

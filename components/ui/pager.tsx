@@ -1,9 +1,17 @@
 import Link from 'next/link';
 
 /** Previous / next links that keep the other query parameters. */
-export function Pager({ basePath, params, offset, limit, hasMore }: { basePath: string; params: Record<string, string | undefined>; offset: number; limit: number; hasMore: boolean }) {
+export function Pager({ basePath, params, offset, limit, hasMore }: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  offset: number;
+  limit: number;
+  hasMore: boolean;
+}) {
   const href = (o: number) => {
-    const search = new URLSearchParams(Object.entries({ ...params, offset: o ? String(o) : undefined }).filter((e): e is [string, string] => !!e[1]));
+    const search = new URLSearchParams(
+      Object.entries({ ...params, offset: o ? String(o) : undefined }).filter((e): e is [string, string] => !!e[1]),
+    );
     const qs = search.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };

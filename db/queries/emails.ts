@@ -87,7 +87,14 @@ export async function getEmail(db: Executor, id: number) {
 export async function threadOf(db: Executor, threadId: string | null, exceptId: number) {
   if (!threadId) return [];
   return db
-    .select({ id: emails.id, mailbox: emails.mailbox, date: emails.date, fromAddress: emails.fromAddress, subject: emails.subject, seen: emails.seen })
+    .select({
+      id: emails.id,
+      mailbox: emails.mailbox,
+      date: emails.date,
+      fromAddress: emails.fromAddress,
+      subject: emails.subject,
+      seen: emails.seen,
+    })
     .from(emails)
     .where(and(eq(emails.threadId, threadId), sql`${emails.id} <> ${exceptId}`))
     .orderBy(sql`${emails.date} asc nulls first`, emails.id)

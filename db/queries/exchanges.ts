@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
-import { bgpSessions, localAsns, pdbExchanges, pdbNetIxlans, pdbNetworks, peerStatusEnum, peerStatuses, routers, type PeerStatus } from '@/db/schema';
+import { bgpSessions, localAsns, pdbExchanges, pdbNetIxlans, peerStatusEnum, peerStatuses, routers, type PeerStatus } from '@/db/schema';
 
 // Correlated subqueries are written out with their own aliases: drizzle leaves column names
 // unqualified in single-table selects, which would make them bind to the inner table.
@@ -58,7 +58,12 @@ export async function listExchanges(db: Executor, params: { q?: string; limit: n
 /** One exchange (any PeeringDB status) with our own connections there; undefined when unknown. */
 export async function getExchange(db: Executor, ixId: number) {
   const [exchange] = await db
-    .select({ ...exchangeColumns, regionContinent: pdbExchanges.regionContinent, website: pdbExchanges.website, pdbStatus: pdbExchanges.status })
+    .select({
+      ...exchangeColumns,
+      regionContinent: pdbExchanges.regionContinent,
+      website: pdbExchanges.website,
+      pdbStatus: pdbExchanges.status,
+    })
     .from(pdbExchanges)
     .where(eq(pdbExchanges.id, ixId));
   if (!exchange) return undefined;
@@ -96,14 +101,18 @@ export async function listExchangeNetworks(
   const statusOfFirstAsn = sql`${peerStatuses.localAsn} = (select min(asn) from local_asns)`;
   const peerStatus = sql<PeerStatus>`coalesce(${peerStatuses.status}, 'new')`;
   const asn = params.q ? asnFromQuery(params.q) : undefined;
-  const matches: SQL | undefined = !params.q ? undefined : asn !== undefined ? eq(pdbNetIxlans.asn, asn) : contains(pdbNetworks.name, params.q);
+  // The network's name and policy by primary key, row by row: a join lets the planner read all of pdb_net for a later page of a large
+  // exchange.
+  const networkName = sql<string | null>`(select n.name from pdb_net n where n.id = pdb_netixlan.net_id)`;
+  const networkPolicy = sql<string | null>`(select n.policy_general from pdb_net n where n.id = pdb_netixlan.net_id)`;
+  const matches: SQL | undefined = !params.q ? undefined : asn !== undefined ? eq(pdbNetIxlans.asn, asn) : sql`${networkName} ilike ${`%${params.q}%`}`;
   return db
     .select({
       asn: pdbNetIxlans.asn,
-      name: pdbNetworks.name,
+      name: networkName,
       ipaddr4: pdbNetIxlans.ipaddr4,
       ipaddr6: pdbNetIxlans.ipaddr6,
-      policy: pdbNetworks.policyGeneral,
+      policy: networkPolicy,
       isRsPeer: pdbNetIxlans.isRsPeer,
       status: peerStatus,
       sessions: sql<number>`(select count(*)::int from bgp_sessions b where b.ix_id = pdb_netixlan.ix_id
@@ -112,7 +121,6 @@ export async function listExchangeNetworks(
         and n.ix_id = pdb_netixlan.ix_id and n.comment is not null order by n.at desc, n.id desc limit 1)`,
     })
     .from(pdbNetIxlans)
-    .leftJoin(pdbNetworks, eq(pdbNetworks.id, pdbNetIxlans.netId))
     .leftJoin(peerStatuses, and(eq(peerStatuses.ixId, pdbNetIxlans.ixId), eq(peerStatuses.peerAsn, pdbNetIxlans.asn), statusOfFirstAsn))
     .where(
       and(
@@ -121,7 +129,7 @@ export async function listExchangeNetworks(
         sql`${pdbNetIxlans.asn} not in ${ourAsns}`,
         matches,
         params.status ? sql`${peerStatus} = ${params.status}` : undefined,
-        params.policy ? eq(pdbNetworks.policyGeneral, params.policy) : undefined,
+        params.policy ? sql`${networkPolicy} = ${params.policy}` : undefined,
       ),
     )
     .orderBy(asc(pdbNetIxlans.asn), asc(pdbNetIxlans.id))

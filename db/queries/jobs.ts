@@ -1,7 +1,9 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { jobRuns, jobs, users } from '@/db/schema';
-import type { JobFilters } from '@/lib/jobs/schemas';
+import { jobRuns, jobs, users, type JobStatus } from '@/db/schema';
+
+/** The Scheduler's filters as the query needs them; lib/jobs/schemas.ts parses them from a URL or the API. */
+export type JobListFilter = { status?: JobStatus; kind?: string; q?: string };
 
 /** What a browser or API client sees of a job: never the raw payload (it may carry edited router config). */
 const jobColumns = {
@@ -22,7 +24,7 @@ const jobColumns = {
   lastOutput: sql<string | null>`(select coalesce(r.error, r.output) from job_runs r where r.job_id = jobs.id order by r.attempt desc, r.id desc limit 1)`,
 };
 
-function conditions(f: JobFilters & { q?: string }): (SQL | undefined)[] {
+function conditions(f: JobListFilter): (SQL | undefined)[] {
   const id = f.q ? /^#?(\d{1,9})$/.exec(f.q)?.[1] : undefined;
   return [
     f.status ? eq(jobs.status, f.status) : undefined,
@@ -35,7 +37,7 @@ function conditions(f: JobFilters & { q?: string }): (SQL | undefined)[] {
  * The Scheduler and GET /jobs: what runs now, then what comes next (soonest first), then what
  * already happened (newest first). Filtered and paged in SQL.
  */
-export async function listJobs(db: Executor, params: JobFilters & { q?: string; limit: number; offset: number }) {
+export async function listJobs(db: Executor, params: JobListFilter & { limit: number; offset: number }) {
   return db
     .select(jobColumns)
     .from(jobs)

@@ -44,7 +44,8 @@ export async function configureRows(db: Executor, asn: number) {
       const peerIp = family === 4 ? x.peerIp4 : x.peerIp6;
       if (!peerIp || seen.has(`${x.ixId}/${peerIp}`)) continue;
       seen.add(`${x.ixId}/${peerIp}`);
-      const group = groups.find((g) => g.ixId === x.ixId && g.family === family && routerList.some((r) => r.id === g.routerId && r.localAsn === x.localAsn));
+      const group = groups.find((g) =>
+        g.ixId === x.ixId && g.family === family && routerList.some((r) => r.id === g.routerId && r.localAsn === x.localAsn));
       const router = group ? routerList.find((r) => r.id === group.routerId) : routerList.find((r) => r.localAsn === x.localAsn);
       rows.push({
         ixId: x.ixId,

@@ -32,7 +32,13 @@ export async function peerFacts(db: Executor, asn: number) {
 /** The contacts PeeringDB showed us (Public ones, and Users-only ones when a key was used). */
 export async function peerContactsOf(db: Executor, netId: number) {
   return db
-    .select({ role: pdbContacts.role, name: pdbContacts.name, email: pdbContacts.email, phone: pdbContacts.phone, visible: pdbContacts.visible })
+    .select({
+      role: pdbContacts.role,
+      name: pdbContacts.name,
+      email: pdbContacts.email,
+      phone: pdbContacts.phone,
+      visible: pdbContacts.visible,
+    })
     .from(pdbContacts)
     .where(and(eq(pdbContacts.netId, netId), eq(pdbContacts.status, 'ok')))
     .orderBy(asc(pdbContacts.role), asc(pdbContacts.id));
@@ -62,20 +68,34 @@ export async function sharedExchanges(db: Executor, asn: number) {
 export type SharedExchange = Awaited<ReturnType<typeof sharedExchanges>>[number];
 
 /** The status per (local ASN, exchange): every exchange both networks share (New without a row) and any other stored status. */
-export async function peerStatusesOf(db: Executor, asn: number, shared: SharedExchange[]) {
+async function peerStatusesOf(db: Executor, asn: number, shared: SharedExchange[]) {
   const rows = await db
-    .select({ ixId: peerStatuses.ixId, name: pdbExchanges.name, localAsn: peerStatuses.localAsn, status: peerStatuses.status, lastRequestAt: peerStatuses.lastRequestAt, updatedAt: peerStatuses.updatedAt })
+    .select({
+      ixId: peerStatuses.ixId,
+      name: pdbExchanges.name,
+      localAsn: peerStatuses.localAsn,
+      status: peerStatuses.status,
+      lastRequestAt: peerStatuses.lastRequestAt,
+      updatedAt: peerStatuses.updatedAt,
+    })
     .from(peerStatuses)
     .leftJoin(pdbExchanges, eq(pdbExchanges.id, peerStatuses.ixId))
     .where(eq(peerStatuses.peerAsn, asn));
-  const entries = new Map<string, { ixId: number; name: string; localAsn: number; status: PeerStatus; lastRequestAt: Date | null; updatedAt: Date | null }>();
+  const entries = new Map<string, {
+    ixId: number;
+    name: string;
+    localAsn: number;
+    status: PeerStatus;
+    lastRequestAt: Date | null;
+    updatedAt: Date | null;
+  }>();
   for (const s of shared) entries.set(`${s.ixId}/${s.localAsn}`, { ixId: s.ixId, name: s.name, localAsn: s.localAsn, status: 'new', lastRequestAt: null, updatedAt: null });
   for (const r of rows) entries.set(`${r.ixId}/${r.localAsn}`, { ...r, name: r.name ?? `Exchange ${r.ixId}` });
   return [...entries.values()].sort((a, b) => a.name.localeCompare(b.name) || a.localAsn - b.localAsn);
 }
 
 /** The notes log, newest first: status changes (from -> to) and comments, with who wrote them. */
-export async function peerNotesLog(db: Executor, asn: number, limit = 200) {
+async function peerNotesLog(db: Executor, asn: number, limit = 200) {
   return db
     .select({
       id: peerNotes.id,
@@ -99,9 +119,16 @@ export async function peerNotesLog(db: Executor, asn: number, limit = 200) {
 }
 
 /** The mailbox messages tied to the peer, newest first (callers check emails.read). */
-export async function peerEmails(db: Executor, asn: number, limit = 100) {
+async function peerEmails(db: Executor, asn: number, limit = 100) {
   return db
-    .select({ id: emails.id, mailbox: emails.mailbox, date: emails.date, fromAddress: emails.fromAddress, subject: emails.subject, association: emails.association })
+    .select({
+      id: emails.id,
+      mailbox: emails.mailbox,
+      date: emails.date,
+      fromAddress: emails.fromAddress,
+      subject: emails.subject,
+      association: emails.association,
+    })
     .from(emails)
     .where(eq(emails.peerAsn, asn))
     .orderBy(desc(emails.date), desc(emails.id))

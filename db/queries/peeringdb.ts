@@ -2,24 +2,33 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { jobs, pdbSyncState } from '@/db/schema';
 
-const jobColumns = { id: jobs.id, status: jobs.status, runAt: jobs.runAt, progress: jobs.progress, result: jobs.result, error: jobs.error, finishedAt: jobs.finishedAt };
+const jobColumns = {
+  id: jobs.id,
+  status: jobs.status,
+  runAt: jobs.runAt,
+  progress: jobs.progress,
+  result: jobs.result,
+  error: jobs.error,
+  finishedAt: jobs.finishedAt,
+};
 
-/** The running or next PeeringDB sync, the last finished one, and each object type's last result. */
-export async function peeringDbStatus(db: Executor) {
+/**
+ * The running or next PeeringDB sync, the last finished one, and each object type's last result.
+ * `syncKind` is the sync job's kind (lib/jobs/labels.ts: db/ does not import lib/).
+ */
+export async function peeringDbStatus(db: Executor, syncKind: string) {
   const [active] = await db
     .select(jobColumns)
     .from(jobs)
-    .where(and(eq(jobs.kind, 'peeringdb.sync'), inArray(jobs.status, ['running', 'scheduled'])))
+    .where(and(eq(jobs.kind, syncKind), inArray(jobs.status, ['running', 'scheduled'])))
     .orderBy(asc(jobs.runAt))
     .limit(1);
   const [last] = await db
     .select(jobColumns)
     .from(jobs)
-    .where(and(eq(jobs.kind, 'peeringdb.sync'), inArray(jobs.status, ['succeeded', 'failed'])))
+    .where(and(eq(jobs.kind, syncKind), inArray(jobs.status, ['succeeded', 'failed'])))
     .orderBy(desc(jobs.finishedAt))
     .limit(1);
   const types = await db.select().from(pdbSyncState);
   return { active: active ?? null, last: last ?? null, types };
 }
-
-export type PeeringDbStatus = Awaited<ReturnType<typeof peeringDbStatus>>;

@@ -6,7 +6,7 @@ import { bgpSessions, pdbExchanges, peerGroups, routers, type Router } from '@/d
  * Everything about a router that a page or an API client may see. The encrypted credentials are
  * never selected here: only whether each is set.
  */
-export const publicRouterColumns = {
+const publicRouterColumns = {
   id: routers.id,
   name: routers.name,
   hostname: routers.hostname,
@@ -23,6 +23,8 @@ export const publicRouterColumns = {
   vrf: routers.vrf,
   controlCommand: routers.controlCommand,
   peersDir: routers.peersDir,
+  production: routers.production,
+  maintenanceWindows: routers.maintenanceWindows,
   lastContactAt: routers.lastContactAt,
   lastContactResult: routers.lastContactResult,
   createdAt: routers.createdAt,
@@ -70,7 +72,11 @@ export async function countRouterSessions(db: Executor, routerId: number) {
   return row.n;
 }
 
-export async function listPeerGroups(db: Executor, routerId: number, params: { limit: number; offset: number } = { limit: 500, offset: 0 }) {
+export async function listPeerGroups(
+  db: Executor,
+  routerId: number,
+  params: { limit: number; offset: number } = { limit: 500, offset: 0 },
+) {
   return db
     .select({
       id: peerGroups.id,

@@ -22,7 +22,10 @@ export async function exchangeChoices(db: Executor) {
 }
 
 export async function routerChoices(db: Executor) {
-  return db.select({ id: routers.id, name: routers.name, localAsn: routers.localAsn }).from(routers).orderBy(asc(routers.name), asc(routers.id));
+  return db
+    .select({ id: routers.id, name: routers.name, localAsn: routers.localAsn })
+    .from(routers)
+    .orderBy(asc(routers.name), asc(routers.id));
 }
 
 export async function peerGroupChoices(db: Executor, routerId?: number) {

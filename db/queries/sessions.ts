@@ -32,6 +32,10 @@ const sessionColumns = {
   hasMd5: sql<boolean>`(bgp_sessions.md5_enc is not null)`,
   maxPrefixes: bgpSessions.maxPrefixes,
   prefixesReceived: bgpSessions.prefixesReceived,
+  /** The received routes as last read (Routes tab): how many were accepted, RPKI invalid, outside the IRR list. */
+  routes: sql<{ received: number; accepted: number; invalid: number; unlisted: number } | null>`(
+    select json_build_object('received', r.received, 'accepted', r.accepted, 'invalid', r.invalid, 'unlisted', r.unlisted)
+    from session_routes r where r.session_id = bgp_sessions.id)`,
   configStatus: bgpSessions.configStatus,
   configError: bgpSessions.configError,
   bgpState: bgpSessions.bgpState,

@@ -59,12 +59,16 @@ export async function getTemplate(db: Executor, id: number) {
   return { ...row, revisions };
 }
 
-export type TemplateDetail = NonNullable<Awaited<ReturnType<typeof getTemplate>>>;
-
 /** Sessions to preview a config template against (the page's picker), of one platform when given. */
 export async function previewSessionChoices(db: Executor, platform: string | null, limit = 200) {
   return db
-    .select({ id: bgpSessions.id, peerAsn: bgpSessions.peerAsn, peerIp: bgpSessions.peerIp, routerName: routers.name, platform: routers.platform })
+    .select({
+      id: bgpSessions.id,
+      peerAsn: bgpSessions.peerAsn,
+      peerIp: bgpSessions.peerIp,
+      routerName: routers.name,
+      platform: routers.platform,
+    })
     .from(bgpSessions)
     .innerJoin(routers, eq(routers.id, bgpSessions.routerId))
     .where(and(isNull(bgpSessions.removedAt), platform ? sql`${routers.platform}::text = ${platform}` : undefined))
@@ -83,7 +87,13 @@ export async function previewPeerChoices(db: Executor, limit = 200) {
     .limit(limit);
 }
 
-type SharedExchange = { name: string; our_ipv4: string | null; our_ipv6: string | null; peer_ipv4: string | null; peer_ipv6: string | null };
+type SharedExchange = {
+  name: string;
+  our_ipv4: string | null;
+  our_ipv6: string | null;
+  peer_ipv4: string | null;
+  peer_ipv6: string | null;
+};
 
 // PGlite and node-postgres both answer execute() with { rows }.
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;

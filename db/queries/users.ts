@@ -12,8 +12,6 @@ export const publicUserColumns = {
   lastSignInAt: users.lastSignInAt,
 };
 
-export type PublicUser = { [K in keyof typeof publicUserColumns]: (typeof users.$inferSelect)[K] };
-
 export async function listUsers(db: Executor, params: { q?: string; limit: number; offset: number }) {
   const where = params.q ? sql`(${users.email} ilike ${`%${params.q}%`} or ${users.name} ilike ${`%${params.q}%`})` : undefined;
   return db.select(publicUserColumns).from(users).where(where).orderBy(asc(users.email)).limit(params.limit).offset(params.offset);
@@ -46,6 +44,7 @@ export const publicTokenColumns = {
   id: apiTokens.id,
   name: apiTokens.name,
   prefix: apiTokens.prefix,
+  scope: apiTokens.scope,
   createdAt: apiTokens.createdAt,
   expiresAt: apiTokens.expiresAt,
   lastUsedAt: apiTokens.lastUsedAt,

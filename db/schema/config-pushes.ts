@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { changes } from './changes';
 import { jobs } from './jobs';
 import { routers } from './routers';
 import { users } from './users';
@@ -17,6 +18,7 @@ export const configPushes = pgTable(
     sessionIds: jsonb('session_ids').$type<number[]>().notNull().default([]),
     operation: text('operation').notNull().default('configure'),
     jobId: integer('job_id').references(() => jobs.id, { onDelete: 'set null' }),
+    changeId: integer('change_id').references(() => changes.id, { onDelete: 'set null' }),
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     renderedConfig: text('rendered_config'),
     editedConfig: text('edited_config'),

@@ -1,7 +1,7 @@
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const mailboxEnum = pgEnum('mailbox', ['inbox', 'sent']);
-export const associationEnum = pgEnum('email_association', ['thread', 'address', 'subject', 'manual', 'request']);
+export const associationEnum = pgEnum('email_association', ['thread', 'address', 'subject', 'manual', 'request', 'notice']);
 
 export type EmailAttachment = { filename: string | null; contentType: string; size: number; contentId: string | null };
 

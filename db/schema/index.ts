@@ -8,3 +8,8 @@ export * from './emails';
 export * from './templates';
 export * from './jobs';
 export * from './config-pushes';
+export * from './changes';
+export * from './filters';
+export * from './policies';
+export * from './notifications';
+export * from './findings';

@@ -32,6 +32,9 @@ export const pdbNetworks = pgTable(
     infoPrefixes6: integer('info_prefixes6'),
     policyGeneral: text('policy_general'),
     policyUrl: text('policy_url'),
+    infoTraffic: text('info_traffic'),
+    infoRatio: text('info_ratio'),
+    infoNeverViaRouteServers: boolean('info_never_via_route_servers'),
   },
   (t) => [index('pdb_net_asn_idx').on(t.asn), index('pdb_net_name_idx').on(t.name)],
 );

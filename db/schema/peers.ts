@@ -21,6 +21,16 @@ export const peerStatuses = pgTable(
     peerAsn: bigint('peer_asn', { mode: 'number' }).notNull(),
     status: peerStatusEnum('status').notNull().default('new'),
     lastRequestAt: timestamp('last_request_at', { withTimezone: true }),
+    /** Set with Mark Rejected / Not Qualified: until then the peer is left out of bulk requests, follow-ups and opportunities. */
+    doNotAskUntil: timestamp('do_not_ask_until', { withTimezone: true }),
+    /** The request e-mail (thread root) this row was last asked with; follow-ups go in its thread. */
+    requestEmailId: integer('request_email_id'),
+    followUps: integer('follow_ups').notNull().default(0),
+    lastFollowUpAt: timestamp('last_follow_up_at', { withTimezone: true }),
+    /** The first answer to the last request: a reply in its thread or a message from the peer's contacts. */
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    /** The last follow-up went unanswered for the follow-up interval. */
+    stalledAt: timestamp('stalled_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -28,6 +38,7 @@ export const peerStatuses = pgTable(
     index('peer_statuses_peer_idx').on(t.peerAsn),
     // Exchange counts and the Communications list look statuses up by (exchange, peer) for every local ASN.
     index('peer_statuses_ix_peer_idx').on(t.ixId, t.peerAsn),
+    index('peer_statuses_request_email_idx').on(t.requestEmailId),
   ],
 );
 

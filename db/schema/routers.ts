@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { routingPolicies } from './policies';
 
 export const platformEnum = pgEnum('platform', ['iosxr', 'junos', 'eos', 'sros', 'ios', 'frr', 'bird']);
 /** none: a render-only router (demo, or a platform we cannot reach): pushes are rendered and recorded, never sent. */
@@ -26,6 +27,10 @@ export const routers = pgTable(
     controlCommand: text('control_command'),
     /** BIRD: the directory of per-peer files that bird.conf includes. */
     peersDir: text('peers_dir'),
+    /** Change control: a production router's changes always wait for a second person's approval. */
+    production: boolean('production').notNull().default(false),
+    /** Weekly windows in which scheduled and approved changes may run; none means any time. */
+    maintenanceWindows: jsonb('maintenance_windows').$type<MaintenanceWindow[]>().notNull().default([]),
     lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
     lastContactResult: text('last_contact_result'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -45,6 +50,8 @@ export const peerGroups = pgTable(
     ixId: integer('ix_id'),
     name: text('name').notNull(),
     family: smallint('family').notNull(),
+    importPolicyId: integer('import_policy_id').references(() => routingPolicies.id, { onDelete: 'set null' }),
+    exportPolicyId: integer('export_policy_id').references(() => routingPolicies.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -52,6 +59,10 @@ export const peerGroups = pgTable(
     index('peer_groups_ix_idx').on(t.ixId),
   ],
 );
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+/** Every listed day from start to end (HH:MM, end past midnight allowed) in the IANA time zone. */
+export type MaintenanceWindow = { days: Weekday[]; start: string; end: string; timeZone: string };
 
 export type Router = typeof routers.$inferSelect;
 export type Platform = (typeof platformEnum.enumValues)[number];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, inet, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { routingPolicies } from './policies';
 import { peerGroups, routers } from './routers';
 
 export const sessionTypeEnum = pgEnum('session_type', ['peer', 'route_server', 'transit', 'customer', 'private']);
@@ -34,6 +35,8 @@ export const bgpSessions = pgTable(
     configStatus: configStatusEnum('config_status').notNull().default('not_configured'),
     configError: text('config_error'),
     adminDown: boolean('admin_down').notNull().default(false),
+    importPolicyId: integer('import_policy_id').references(() => routingPolicies.id, { onDelete: 'set null' }),
+    exportPolicyId: integer('export_policy_id').references(() => routingPolicies.id, { onDelete: 'set null' }),
     bgpState: text('bgp_state'),
     bgpStateChangedAt: timestamp('bgp_state_changed_at', { withTimezone: true }),
     /** The router's last reset reason or error for this neighbor, e.g. a max-prefix teardown. */

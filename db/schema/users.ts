@@ -2,6 +2,9 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestam
 
 export const roleEnum = pgEnum('role', ['global_admin', 'admin', 'operator', 'viewer']);
 
+/** What an API token may do: `read` is GET only; `write` is everything its owner's role allows. */
+export const tokenScopeEnum = pgEnum('token_scope', ['read', 'write']);
+
 export const users = pgTable(
   'users',
   {
@@ -14,8 +17,12 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** The OpenID Provider's `sub` for this person, set at their first single sign-on. */
+    oidcSubject: text('oidc_subject'),
+    /** Carried in the session cookie; a password change, reset, role change or disable bumps it, ending older sessions. */
+    sessionVersion: integer('session_version').notNull().default(0),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email)],
+  (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_oidc_subject_key').on(t.oidcSubject)],
 );
 
 export const apiTokens = pgTable(
@@ -28,6 +35,7 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
+    scope: tokenScopeEnum('scope').notNull().default('write'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
@@ -36,7 +44,7 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per account and per client address, for throttling. */
+/** Sign-in attempts per account + client address and per client address (lib/auth/throttle.ts). */
 export const signInThrottles = pgTable('sign_in_throttles', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
@@ -63,4 +71,5 @@ export const auditLog = pgTable(
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type TokenScope = (typeof tokenScopeEnum.enumValues)[number];
 export type AuditEntry = typeof auditLog.$inferSelect;

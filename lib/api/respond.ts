@@ -1,13 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import { authenticateBearer } from '@/lib/tokens/service';
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { toFailure } from '@/lib/auth/mutation';
+import { READ_ONLY_TOKEN, toFailure } from '@/lib/auth/mutation';
+import { withLogContext } from '@/lib/log/context';
 import { ServiceError, httpStatus, type Result, type ServiceFailure } from '@/lib/errors';
+import { MAX_JSON_BYTES, readBodyText } from '@/lib/server/request-body';
 
 export function errorResponse(failure: ServiceFailure) {
-  const { code, message, fields, errorId } = failure;
-  return NextResponse.json({ error: { code, message, ...(fields && { fields }), ...(errorId && { errorId }) } }, { status: httpStatus[code] });
+  const { code, message, fields, errorId, at } = failure;
+  return NextResponse.json(
+    { error: { code, message, ...(fields && { fields }), ...(at && { at }), ...(errorId && { errorId }) } },
+    { status: httpStatus[code] },
+  );
 }
 
 export function resultResponse<T>(result: Result<T>, status = 200) {
@@ -18,11 +24,24 @@ export function requirePermission(actor: Actor, permission: Permission) {
   if (!can(actor.role, permission)) throw new ServiceError('forbidden', `Your role (${actor.role}) may not do this (${permission})`);
 }
 
-export async function readJson(req: Request): Promise<unknown> {
+/** The JSON body, at most `limit` bytes (413 beyond it). */
+export async function readJson(req: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  const text = await readBodyText(req, limit);
   try {
-    return await req.json();
+    return JSON.parse(text);
   } catch {
     throw new ServiceError('validation', 'The request body must be JSON');
+  }
+}
+
+/** A body the route may go without: none, empty or only whitespace reads as {} (whatever the Content-Type says). */
+export async function readOptionalJson(req: Request): Promise<unknown> {
+  const text = await readBodyText(req, MAX_JSON_BYTES);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ServiceError('validation', 'The request body must be JSON (or left out)');
   }
 }
 
@@ -33,11 +52,16 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>) {
   return async (req: Request, context: { params: Promise<P> }) => {
     const check = await authenticateBearer(req.headers.get('authorization'));
     if ('refused' in check) return errorResponse({ code: 'unauthenticated', message: check.refused });
-    try {
-      return await handler({ req, actor: check.actor, params: await context.params });
-    } catch (err) {
-      return errorResponse(toFailure(err, `${req.method} ${new URL(req.url).pathname}`));
-    }
+    // A read token may GET and nothing else, not even the POSTs that only test or preview: one rule, easy to check.
+    if (check.actor.scope === 'read' && req.method !== 'GET') return errorResponse({ code: 'forbidden', message: READ_ONLY_TOKEN });
+    const requestId = req.headers.get('x-request-id') || randomUUID();
+    return withLogContext({ requestId, actor: check.actor.email, via: 'api' }, async () => {
+      try {
+        return await handler({ req, actor: check.actor, params: await context.params });
+      } catch (err) {
+        return errorResponse(toFailure(err, `${req.method} ${new URL(req.url).pathname}`));
+      }
+    });
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role, TokenScope } from '@/db/schema';
 
 /** Who is acting, and through which door: the web UI, the REST API, the CLI, or the app itself. */
 export type Actor = {
@@ -6,6 +6,8 @@ export type Actor = {
   email: string;
   role: Role;
   via: 'web' | 'api' | 'cli' | 'system';
+  /** Set only for an API token: a `read` token may not change anything. */
+  scope?: TokenScope;
 };
 
 export const systemActor: Actor = { id: null, email: 'system', role: 'global_admin', via: 'system' };

@@ -1,11 +1,16 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { bgpSessions, configPushes, type ConfigStatus, type Router } from '@/db/schema';
-import type { JobContext } from '@/lib/jobs/runner';
+import { CONFIRM_SECONDS, confirmCommit, guardPush, rollBack, verifyPush } from '@/lib/changes/guard';
+import { lockRouter } from '@/lib/changes/lock';
+import { changeFinished, changeOf, changeOutcome, changeStarted } from '@/lib/changes/progress';
+import { CONFIG_PUSH } from '@/lib/jobs/labels';
+import type { JobContext, JobKind } from '@/lib/jobs/types';
+import { cancelPush } from './configure';
 import { diffConfig } from './diff';
 import { driverFor } from './drivers';
 import type { NeighborSpec, PushOperation, PushPlan, RouterDriver } from './drivers/types';
-import type { PushPayload } from './configure';
+import { pushPayload, type PushPayload } from './push-payload';
 import { maskSecrets, unmaskSecrets } from './mask';
 import { templateMessage } from './preview';
 import { pollUntilSettled } from './verify';
@@ -18,10 +23,10 @@ const PARALLEL_ROUTERS = 4;
 export const RENDER_ONLY_NOTE = 'Render-only router: the configuration was rendered, not sent';
 
 type Group = { router: Router; neighbors: NeighborSpec[] };
-export type RouterOutcome = {
+type RouterOutcome = {
   router: string;
   sessions: number;
-  status: 'succeeded' | 'failed' | 'rendered';
+  status: 'succeeded' | 'failed' | 'rendered' | 'rolled_back';
   error?: string;
   established?: number;
   notEstablished?: string[];
@@ -68,16 +73,17 @@ async function planFor(group: Group, payload: PushPayload) {
   return { plan, rendered };
 }
 
-async function recordPush(group: Group, ctx: JobContext, values: Partial<typeof configPushes.$inferInsert>) {
+async function recordPush(group: Group, ctx: JobContext<PushPayload>, values: Partial<typeof configPushes.$inferInsert>) {
   const [row] = await db()
     .insert(configPushes)
     .values({
       routerId: group.router.id,
       sessionIds: ids(group.neighbors),
-      operation: (ctx.job.payload as PushPayload).operation,
+      operation: ctx.payload.operation,
       jobId: ctx.job.id,
       actorId: ctx.job.createdBy,
-      editedConfig: (ctx.job.payload as PushPayload).editedConfig ?? null,
+      editedConfig: ctx.payload.editedConfig === undefined ? null : maskSecrets(ctx.payload.editedConfig, group.neighbors),
+      changeId: changeOf(ctx.payload, group.router.id),
       ...values,
     })
     .returning({ id: configPushes.id });
@@ -85,7 +91,7 @@ async function recordPush(group: Group, ctx: JobContext, values: Partial<typeof 
 }
 
 /** One router: render -> (connect once) -> running -> diff -> push in one commit -> verify. */
-async function pushToRouter(ctx: JobContext, group: Group, payload: PushPayload): Promise<RouterOutcome> {
+async function pushToRouter(ctx: JobContext<PushPayload>, group: Group, payload: PushPayload): Promise<RouterOutcome> {
   const { router, neighbors } = group;
   const mask = (text: string) => maskSecrets(text, neighbors);
   const outcome = { router: router.name, sessions: neighbors.length };
@@ -119,11 +125,17 @@ async function pushToRouter(ctx: JobContext, group: Group, payload: PushPayload)
 
   const update = await recordPush(group, ctx, { status: 'pushing', renderedConfig: mask(rendered ?? candidate) });
   let conn: RouterConnection | undefined;
+  let guard: Awaited<ReturnType<typeof guardPush>> = null;
+  let confirmation: Awaited<ReturnType<NonNullable<RouterDriver['pushConfirmed']>>> | null = null;
   try {
     conn = await connectRouter(router, { timeoutMs: payload.timeoutMs });
     const running = await driver.running(conn, router, neighbors);
     await update({ diff: mask(diffConfig(running, candidate, router.name)) });
-    const { output } = await driver.push(conn, router, plan);
+    guard = await guardPush(conn, driver, router, plan, payload);
+    confirmation = changeOf(payload, router.id) && driver.pushConfirmed
+      ? await driver.pushConfirmed(conn, router, plan, CONFIRM_SECONDS)
+      : null;
+    const { output } = confirmation ?? (await driver.push(conn, router, plan));
     await update({ status: 'succeeded', output: mask(output), finishedAt: new Date() });
     await markDone(payload.operation, neighbors, false, payload.previous);
     ctx.log(`${router.name}: ${payload.operation} succeeded for ${neighbors.length} session(s)`);
@@ -133,8 +145,25 @@ async function pushToRouter(ctx: JobContext, group: Group, payload: PushPayload)
     return fail(message, update, (err as { output?: string }).output);
   }
   try {
+    if (confirmation) {
+      const confirmed = await confirmCommit(confirmation, changeOf(payload, router.id)!, neighbors, payload.previous);
+      if (!confirmed.ok) {
+        await update({ status: 'failed', error: mask(confirmed.reason) });
+        ctx.log(`${router.name}: ${confirmed.reason}`);
+        return { ...outcome, status: 'rolled_back', error: mask(confirmed.reason) };
+      }
+      await update({ output: mask(confirmed.output) });
+    }
+    const verification = guard && (await verifyPush(guard, ctx.signal));
+    if (guard && verification && !verification.ok) {
+      const { reason } = await rollBack(guard, verification, payload.previous);
+      await update({ status: 'failed', error: mask(reason) });
+      ctx.log(`${router.name}: ${reason}; rolled back`);
+      return { ...outcome, status: 'rolled_back', error: mask(reason) };
+    }
     if (payload.operation === 'remove' || !driver.states) return { ...outcome, status: 'succeeded' };
-    const wait = payload.operation === 'admin_down' ? 0 : (payload.verifySeconds ?? VERIFY_SECONDS);
+    // The change's verification already watched the sessions: one more look is enough.
+    const wait = payload.operation === 'admin_down' || guard ? 0 : (payload.verifySeconds ?? VERIFY_SECONDS);
     // A session shut down on purpose is not expected to come up.
     const expectUp = payload.operation === 'admin_down' ? [] : neighbors.filter((n) => payload.operation === 'admin_up' || !n.adminDown);
     const states = await pollUntilSettled({ conn, driver, router, neighbors, expectUp, seconds: wait, signal: ctx.signal });
@@ -163,11 +192,11 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
 }
 
 /**
- * The config.push job: one connection and one commit per router, however many sessions it carries.
- * A router that fails leaves its sessions in Error with its own message; none of them is Configured.
+ * One connection and one commit per router, however many sessions the job carries. A router that
+ * fails leaves its sessions in Error with its own message; none of them is Configured.
  */
-export async function configPushJob(ctx: JobContext) {
-  const payload = ctx.job.payload as PushPayload;
+async function configPushJob(ctx: JobContext<PushPayload>) {
+  const { payload } = ctx;
   await db()
     .update(bgpSessions)
     .set({ configStatus: 'configuring', configError: null, updatedAt: new Date() })
@@ -177,11 +206,23 @@ export async function configPushJob(ctx: JobContext) {
   const sessions = groups.reduce((sum, g) => sum + g.neighbors.length, 0);
   ctx.progress({ routers: groups.length, done, sessions });
   const routers = await inParallel(groups, PARALLEL_ROUTERS, async (group) => {
-    const outcome = await pushToRouter(ctx, group, payload);
-    ctx.progress({ routers: groups.length, done: ++done, sessions, last: `${outcome.router}: ${outcome.status}` });
-    return outcome;
+    const changeId = changeOf(payload, group.router.id);
+    const release = changeId
+      ? await lockRouter(group.router.id, changeId, { signal: ctx.signal, onWait: (other) => ctx.log(`${group.router.name}: waiting for change #${other} to finish first`) })
+      : null;
+    try {
+      await changeStarted(payload, group.router.id, ctx.job.id);
+      const outcome = await pushToRouter(ctx, group, payload);
+      await changeFinished(payload, group.router.id, changeOutcome(outcome));
+      ctx.progress({ routers: groups.length, done: ++done, sessions, last: `${outcome.router}: ${outcome.status}` });
+      return outcome;
+    } finally {
+      await release?.();
+    }
   });
-  const failed = routers.filter((r) => r.status === 'failed');
+  const failed = routers.filter((r) => r.status === 'failed' || r.status === 'rolled_back');
   if (failed.length) throw new Error(failed.map((r) => `${r.router}: ${r.error}`).join('\n'));
   return { routers };
 }
+
+export const configPushKind: JobKind<PushPayload> = { ...CONFIG_PUSH, payload: pushPayload, run: configPushJob, onCancel: cancelPush };

@@ -6,11 +6,16 @@ import { decryptSecret } from '@/lib/crypto/secrets';
 import { ServiceError } from '@/lib/errors';
 import { ipFamily } from '@/lib/sessions/ip';
 import { builtinConfigTemplate, builtinEmailTemplate } from './templates/defaults';
-import { renderTemplate, toTemplateError } from './templates/engine';
-import { neighborKey, policyNames, type ConfigVariables } from './templates/variables';
+import { renderTemplate, TemplateError, toTemplateError } from './templates/engine';
+import { MD5_KEY_SHAPE, printableLine } from './templates/quoting';
+import { filterVariables, type FilterVariables } from '@/lib/filters/variables';
+import { neighborKey, type ConfigVariables } from './templates/variables';
 
-/** Router config is line-based: a value from a user or PeeringDB must never start a line of its own. */
-const oneLine = <T extends string | null>(text: T): T => (text === null ? text : (text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim() as T));
+/** Router config is line-based: a value from a user, a router or PeeringDB must never start a line of its own. */
+function oneLine(text: string | null): string | null {
+  const line = text === null ? '' : printableLine(text);
+  return line === '' ? null : line;
+}
 
 type SessionRow = Awaited<ReturnType<typeof selectRows>>[number];
 
@@ -76,10 +81,14 @@ export async function loadNeighbors(db: Executor, sessionIds: number[]): Promise
 }
 
 /** What a config template sees for one session. */
-export function configVariables(router: Router, row: SessionRow, n: NeighborSpec): ConfigVariables {
+export function configVariables(router: Router, row: SessionRow, n: NeighborSpec, filters: FilterVariables): ConfigVariables {
   const peer = row.peer;
+  // A key stored before keys were limited to what every platform quotes safely is not rendered.
+  if (n.md5 !== null && !MD5_KEY_SHAPE.test(n.md5)) {
+    throw new TemplateError(`the MD5 key of the session with ${n.peerIp} has characters routers do not all accept: enter it again on the session`, null, null);
+  }
   return {
-    router: { name: oneLine(router.name), platform: router.platform, local_asn: router.localAsn },
+    router: { name: oneLine(router.name) ?? '', platform: router.platform, local_asn: router.localAsn },
     session: {
       id: n.sessionId,
       key: n.key,
@@ -99,12 +108,12 @@ export function configVariables(router: Router, row: SessionRow, n: NeighborSpec
       name: oneLine(peer?.name ?? row.session.peerName ?? null),
       asn: n.peerAsn,
       as_set: oneLine(peer?.as_set ?? null),
-      policy: peer?.policy ?? null,
+      policy: oneLine(peer?.policy ?? null),
       prefixes4: peer?.prefixes4 ?? null,
       prefixes6: peer?.prefixes6 ?? null,
     },
-    exchange: row.exchange ? { ...row.exchange, name: oneLine(row.exchange.name) } : null,
-    policy: policyNames(n.type),
+    exchange: row.exchange ? { ...row.exchange, name: oneLine(row.exchange.name) ?? '' } : null,
+    ...filters,
   };
 }
 
@@ -129,7 +138,12 @@ export async function renderSessions(
   db: Executor,
   sessionIds: number[],
   opts: { templateId?: number } = {},
-): Promise<Array<{ router: Router; neighbors: NeighborSpec[]; sections: Array<{ sessionId: number; text: string }>; template: { id: number | null; name: string; revision: number } }>> {
+): Promise<Array<{
+  router: Router;
+  neighbors: NeighborSpec[];
+  sections: Array<{ sessionId: number; text: string }>;
+  template: { id: number | null; name: string; revision: number };
+}>> {
   const out = [];
   for (const group of await loadRows(db, sessionIds)) {
     const template = await chooseConfigTemplate(db, group.router, opts.templateId);
@@ -137,12 +151,24 @@ export async function renderSessions(
     const sections = [];
     for (const [i, n] of neighbors.entries()) {
       try {
-        sections.push({ sessionId: n.sessionId, text: await renderTemplate(template.body, configVariables(group.router, group.rows[i], n)) });
+        const filters = await filterVariables(
+          db,
+          { id: n.sessionId, peerAsn: n.peerAsn, family: n.family, type: n.type, platform: group.router.platform },
+        );
+        sections.push({
+          sessionId: n.sessionId,
+          text: await renderTemplate(template.body, configVariables(group.router, group.rows[i], n, filters)),
+        });
       } catch (err) {
         throw toTemplateError(err, template.name);
       }
     }
-    out.push({ router: group.router, neighbors, sections, template: { id: template.id, name: template.name, revision: template.revision } });
+    out.push({
+      router: group.router,
+      neighbors,
+      sections,
+      template: { id: template.id, name: template.name, revision: template.revision },
+    });
   }
   return out;
 }
@@ -156,11 +182,16 @@ export async function renderEmailTemplate(
   const where = templateId ? and(eq(templates.id, templateId), eq(templates.kind, 'email')) : and(eq(templates.kind, 'email'), eq(templates.isDefault, true));
   const [row] = await db.select().from(templates).where(where).limit(1);
   if (!row && templateId) throw new ServiceError('not_found', `E-mail template ${templateId} not found`);
-  const chosen = row ?? { id: null, name: builtinEmailTemplate.name, subject: builtinEmailTemplate.subject, body: builtinEmailTemplate.body };
+  const chosen = row ?? {
+    id: null,
+    name: builtinEmailTemplate.name,
+    subject: builtinEmailTemplate.subject,
+    body: builtinEmailTemplate.body,
+  };
   try {
     const subject = await renderTemplate(chosen.subject ?? '', vars);
     const body = await renderTemplate(chosen.body, vars);
-    return { subject: oneLine(subject), body, template: { id: chosen.id, name: chosen.name } };
+    return { subject: oneLine(subject) ?? '', body, template: { id: chosen.id, name: chosen.name } };
   } catch (err) {
     throw toTemplateError(err, chosen.name);
   }
@@ -171,5 +202,11 @@ export async function sessionVariables(db: Executor, sessionId: number): Promise
   const [group] = await loadRows(db, [sessionId]);
   if (!group) return null;
   const row = group.rows[0];
-  return configVariables(group.router, row, neighborOf(row));
+  const n = neighborOf(row);
+  return configVariables(
+    group.router,
+    row,
+    n,
+    await filterVariables(db, { id: n.sessionId, peerAsn: n.peerAsn, family: n.family, type: n.type, platform: group.router.platform }),
+  );
 }

@@ -2,16 +2,18 @@ import { eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { db } from '@/db/client';
 import { bgpSessions, type Router } from '@/db/schema';
+import { recordStateHistory } from '@/lib/findings/history';
 import type { NeighborSpec, NeighborState, RouterDriver } from './drivers/types';
 import type { RouterConnection } from './transport';
 
-export const MAX_PREFIX_TEARDOWN = 'Max-prefix teardown';
+const MAX_PREFIX_TEARDOWN = 'Max-prefix teardown';
 
 const sameIp = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Stores what the router said: state (and when it changed), uptime, prefixes, last error, when polled. */
 export async function recordStates(neighbors: NeighborSpec[], states: NeighborState[]) {
   const bySession = new Map<number, NeighborState>();
+  await recordStateHistory(neighbors.map((n) => ({ sessionId: n.sessionId, ...(states.find((st) => sameIp(st.peerIp, n.peerIp)) ?? { state: 'Idle', prefixesReceived: null, lastError: null }) })));
   for (const n of neighbors) {
     const s = states.find((st) => sameIp(st.peerIp, n.peerIp)) ?? {
       peerIp: n.peerIp,

@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { routerPeerGroups } from '@/db/queries/session-import';
-import { bgpSessions, peerGroups, routers } from '@/db/schema';
+import { bgpSessions, peerGroups } from '@/db/schema';
+import { analyzeTables } from '@/db/statistics';
 import type { Actor } from '@/lib/auth/actor';
-import { mutation, toFailure, validationFailure } from '@/lib/auth/mutation';
-import { can } from '@/lib/auth/permissions';
+import { mutation, query } from '@/lib/auth/mutation';
 import type { ImportWarning } from '@/lib/config/importers';
-import { fieldError, type Result } from '@/lib/errors';
-import { readNeighbors } from './neighbors';
+import type { Result } from '@/lib/errors';
+import { recordRouterNeighbors } from '@/lib/findings/history';
 import type { PeerGroupToCreate } from './peer-groups';
-import { classifyNeighbors, readImportSource, type ImportPlan, type PlannedNeighbor } from './plan';
+import { classifyNeighbors, planImport, readImportSource, type ImportPlan, type PlannedNeighbor } from './plan';
 import { importRequestInput, importSessionsInput } from './schemas';
 
 export type ImportReport = {
@@ -30,18 +29,20 @@ const CHUNK = 1000;
 const groupKey = (family: number, name: string) => `${family} ${name}`;
 
 /**
- * Imports a router's BGP neighbors as sessions that are already configured there. The plan is made
- * again inside the transaction, so what is written matches the database at that moment: importing
+ * Imports a router's BGP neighbors as sessions that are already configured there. The router is read
+ * (when no text is given) before the transaction, so a slow router holds no database lock; the plan is
+ * made again inside the transaction, so what is written matches the database at that moment: importing
  * the same configuration twice creates nothing the second time.
  */
 export const importSessions = mutation({
   action: 'sessions.import',
   permission: 'import.run',
   input: importSessionsInput,
-  async run({ tx, input, audit }) {
-    const [router] = await tx.select().from(routers).where(eq(routers.id, input.routerId));
-    if (!router) throw fieldError('routerId', 'There is no such router');
-    const plan = await classifyNeighbors(tx, router, readNeighbors(router.platform, input.config));
+  prepare: ({ input }) => readImportSource(db(), input),
+  async run({ tx, input, prepared: { router, found }, audit }) {
+    const whole = await classifyNeighbors(tx, router, found);
+    await recordRouterNeighbors(router.id, 'import', whole.neighbors.map((n) => ({ peerIp: n.peerIp, peerAsn: n.remoteAsn ?? null, state: null })), tx);
+    const plan = input.peerIps ? { ...whole, neighbors: whole.neighbors.filter((n) => input.peerIps!.includes(n.peerIp)) } : whole;
     const { created: groupsCreated, ids: groupIds } = await createPeerGroups(tx, router.id, plan.peerGroupsToCreate);
 
     const fresh = plan.neighbors.filter((n) => n.decision === 'new');
@@ -67,7 +68,10 @@ export const importSessions = mutation({
     const createdIps = new Set<string>();
     for (let start = 0; start < rows.length; start += CHUNK) {
       // A session another import added since the plan was made is left as it is.
-      const inserted = await tx.insert(bgpSessions).values(rows.slice(start, start + CHUNK)).onConflictDoNothing().returning({ peerIp: bgpSessions.peerIp });
+      const inserted = await tx.insert(bgpSessions)
+        .values(rows.slice(start, start + CHUNK))
+        .onConflictDoNothing()
+        .returning({ peerIp: bgpSessions.peerIp });
       for (const row of inserted) createdIps.add(row.peerIp);
     }
     for (const n of fresh) if (!createdIps.has(n.peerIp)) n.decision = 'present';
@@ -114,22 +118,21 @@ function reportOf(plan: ImportPlan, dryRun: boolean): ImportReport {
   };
 }
 
-/**
- * The one entry for the page, the API and the CLI: reads the router when no text is given (before
- * any transaction, so a slow router holds no database lock), then plans (`dryRun`) or imports.
- */
+/** The dry run: every neighbor with what importing would do with it. Changes nothing, so no audit row. */
+const planSessionImport = query({
+  name: 'sessions.import',
+  permission: 'import.run',
+  input: importRequestInput,
+  run: async ({ input }) => reportOf(await planImport(db(), input), true),
+});
+
+/** The one entry for the page, the API and the CLI: plans (`dryRun`) or imports. */
 export async function runSessionImport(actor: Actor | null, raw: unknown): Promise<Result<ImportReport>> {
-  // The recorded import refuses (and logs the refusal) before anything is read.
-  if (!actor || !can(actor.role, importSessions.permission)) return importSessions(actor, raw);
-  const parsed = importRequestInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
-  try {
-    const source = await readImportSource(db(), parsed.data);
-    if (parsed.data.dryRun) return { ok: true, data: reportOf(await classifyNeighbors(db(), source.router, source.found), true) };
-    const result = await importSessions(actor, { routerId: source.router.id, config: source.text });
-    // Same text, same parse: only a live read's cross-check adds warnings.
-    return result.ok ? { ok: true, data: { ...result.data, warnings: source.found.warnings } } : result;
-  } catch (error) {
-    return { ok: false, error: toFailure(error, importSessions.action) };
-  }
+  // Anything but a plain "no" goes to the dry run, whose input check refuses a dryRun that is not a boolean.
+  const dryRun = (raw as { dryRun?: unknown } | null)?.dryRun;
+  if (dryRun !== undefined && dryRun !== false) return planSessionImport(actor, raw);
+  const result = await importSessions(actor, raw);
+  // An import can multiply the session count at once: the Sessions and Peers pages need statistics that know it.
+  if (result.ok) await analyzeTables(db(), ['bgp_sessions', 'peer_groups']);
+  return result;
 }

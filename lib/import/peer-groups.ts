@@ -10,7 +10,10 @@ type ExistingGroup = { id: number; name: string; family: number; ixId: number | 
  * exchange, so a session at another exchange than its group's is imported without a group.
  * Sets `peerGroup` (and a `reason` when left out) on the new neighbors; returns the groups to create.
  */
-export function planPeerGroups(entries: { planned: PlannedNeighbor; groupName: string | null }[], existing: ExistingGroup[]): PeerGroupToCreate[] {
+export function planPeerGroups(
+  entries: { planned: PlannedNeighbor; groupName: string | null }[],
+  existing: ExistingGroup[],
+): PeerGroupToCreate[] {
   const wanted = new Map<string, { name: string; family: 4 | 6; members: PlannedNeighbor[] }>();
   for (const { planned, groupName } of entries) {
     if (planned.decision !== 'new' || !groupName) continue;

@@ -84,10 +84,20 @@ export async function classifyNeighbors(db: Executor, router: Router, found: Fou
 
   const entries = neighbors.map((planned, i) => ({ planned, groupName: found.neighbors[i].peerGroup }));
   const peerGroupsToCreate = planPeerGroups(entries, await routerPeerGroups(db, router.id));
-  return { router: { id: router.id, name: router.name, platform: router.platform, localAsn: router.localAsn }, neighbors, warnings: found.warnings, peerGroupsToCreate };
+  return {
+    router: { id: router.id, name: router.name, platform: router.platform, localAsn: router.localAsn },
+    neighbors,
+    warnings: found.warnings,
+    peerGroupsToCreate,
+  };
 }
 
-function describe(neighbor: FoundNeighbor, router: Router, address: AddressMatch | undefined, networks: Map<number, PeeringDbNetwork>): PlannedNeighbor {
+function describe(
+  neighbor: FoundNeighbor,
+  router: Router,
+  address: AddressMatch | undefined,
+  networks: Map<number, PeeringDbNetwork>,
+): PlannedNeighbor {
   const network = neighbor.remoteAsn === null ? undefined : networks.get(neighbor.remoteAsn);
   const advertised = neighbor.addressFamily === 4 ? network?.prefixes4 : network?.prefixes6;
   // PeeringDB's 0 means "not filled in"; as a limit it would refuse every route.

@@ -6,6 +6,8 @@ export const livePlatforms: readonly Platform[] = ['frr', 'bird'];
 
 /** A running configuration of 5,000 neighbors is ~1 MB; this leaves room for the largest routers. */
 export const MAX_CONFIG_CHARS = 20_000_000;
+/** The one body bigger than 1 MB Peerdesk takes: the configuration, with room for JSON escapes and UTF-8. */
+export const MAX_IMPORT_BODY_BYTES = 26_000_000;
 
 const routerId = z.coerce.number({ message: 'Choose a router' }).int('Choose a router').positive('Choose a router');
 
@@ -23,12 +25,12 @@ export const importRequestInput = z.object({
   config: configText.optional(),
   /** Only plan: show what would be imported and change nothing. */
   dryRun: z.boolean().optional(),
+  /** Import only these neighbors (a finding's remedy); the rest of the configuration is left as it is. */
+  peerIps: z.array(z.string().max(64)).optional(),
 });
 
-/** The recorded import always works from text: a live read happens before its transaction. */
-export const importSessionsInput = z.object({ routerId, config: configText });
-
-export type ImportRequest = z.input<typeof importRequestInput>;
+/** The recorded import: without text, the router is read live before its transaction (prepare). */
+export const importSessionsInput = importRequestInput.omit({ dryRun: true });
 
 /** The page's form: the same request, with the choice between pasted (or uploaded) text and reading the router. */
 export const importFormInput = z

@@ -28,6 +28,22 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<Job> {
 }
 
 /**
+ * "Sync now" / "Refresh" for a recurring kind (one job at a time, its kind its dedupe key, as in
+ * keepRecurring): the one already running, the scheduled one brought forward to now (with this
+ * request's payload and author), or a new one.
+ */
+export async function enqueueOrBringForward(db: Executor, job: Omit<NewJob, 'dedupeKey' | 'runAt'>): Promise<Job> {
+  const found = await enqueueJob(db, { ...job, dedupeKey: job.kind });
+  if (found.status !== 'scheduled' || found.runAt.getTime() <= Date.now()) return found;
+  const [brought] = await db
+    .update(jobs)
+    .set({ runAt: sql`now()`, ...(job.payload && { payload: job.payload }), ...(job.createdBy && { createdBy: job.createdBy }), updatedAt: new Date() })
+    .where(and(eq(jobs.id, found.id), eq(jobs.status, 'scheduled')))
+    .returning();
+  return brought ?? found;
+}
+
+/**
  * Keeps a recurring job scheduled: one job of this kind (its kind is its dedupe key), due
  * `intervalSeconds` after the last one finished, or now if none has run. Safe from every instance
  * on every tick.
@@ -92,7 +108,15 @@ export async function finishJob(
 ) {
   const done = await db
     .update(jobs)
-    .set({ status: outcome.status, result: outcome.result ?? null, error: outcome.error ?? null, finishedAt: new Date(), updatedAt: new Date(), leaseOwner: null, leaseExpiresAt: null })
+    .set({
+      status: outcome.status,
+      result: outcome.result ?? null,
+      error: outcome.error ?? null,
+      finishedAt: new Date(),
+      updatedAt: new Date(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    })
     .where(and(eq(jobs.id, job.id), eq(jobs.leaseOwner, runner), eq(jobs.status, 'running')))
     .returning({ id: jobs.id });
   await db

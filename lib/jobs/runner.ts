@@ -2,24 +2,18 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/db/client';
 import { jobRuns, type Job } from '@/db/schema';
+import { timedJobRun } from '@/lib/metrics/job-timing';
 import { jobKinds } from './kinds';
 import { claimDueJobs, finishJob, recordProgress, renewLease } from './queue';
 import { ensureRecurringJobs } from './recurring';
+import { readPayload, type JobContext } from './types';
 
 // JOB_LEASE_MS: shorter in tests that kill a runner and wait for its lease to run out.
-export const LEASE_MS = Number(process.env.JOB_LEASE_MS) || 60_000;
+const LEASE_MS = Number(process.env.JOB_LEASE_MS) || 60_000;
 const runnerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-export type JobContext = {
-  job: Job;
-  /** Throttled: call it as often as you like. */
-  progress: (progress: Record<string, unknown>) => void;
-  log: (line: string) => void;
-  signal: AbortSignal;
-};
-
 export async function runJob(job: Job, runner = runnerId, observe?: (progress: Record<string, unknown>) => void) {
-  const handler = jobKinds[job.kind]?.run;
+  const kind = jobKinds[job.kind];
   await db().insert(jobRuns).values({ jobId: job.id, attempt: job.attempts, runner, status: 'running' });
   const output: string[] = [];
   const abort = new AbortController();
@@ -33,7 +27,7 @@ export async function runJob(job: Job, runner = runnerId, observe?: (progress: R
     if (!(await renewLease(db(), job.id, runner, LEASE_MS).catch(() => false))) abort.abort(new Error('lease lost'));
     await flush();
   }, LEASE_MS / 3);
-  const ctx: JobContext = {
+  const ctx: Omit<JobContext, 'payload'> = {
     job,
     signal: abort.signal,
     log: (line) => output.push(line),
@@ -47,8 +41,8 @@ export async function runJob(job: Job, runner = runnerId, observe?: (progress: R
     },
   };
   try {
-    if (!handler) throw new Error(`Unknown job kind "${job.kind}"`);
-    const result = (await handler(ctx)) ?? {};
+    if (!kind) throw new Error(`Unknown job kind "${job.kind}"`);
+    const result = (await kind.run({ ...ctx, payload: readPayload(kind, job) })) ?? {};
     await flush();
     await finishJob(db(), job, runner, { status: 'succeeded', result, output: output.join('\n') });
     return { id: job.id, status: 'succeeded' as const, result };
@@ -66,5 +60,5 @@ export async function runJob(job: Job, runner = runnerId, observe?: (progress: R
 export async function tick(options: { only?: number; observe?: (progress: Record<string, unknown>) => void } = {}) {
   if (!options.only) await ensureRecurringJobs();
   const claimed = await claimDueJobs(db(), runnerId, LEASE_MS, 2, options.only);
-  return Promise.all(claimed.map((job) => runJob(job, runnerId, options.observe)));
+  return Promise.all(claimed.map((job) => timedJobRun(job, () => runJob(job, runnerId, options.observe))));
 }

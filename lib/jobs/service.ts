@@ -4,8 +4,10 @@ import { jobs, type Job, type JobStatus } from '@/db/schema';
 import { getJob, type JobDetail, type JobView } from '@/db/queries/jobs';
 import { mutation } from '@/lib/auth/mutation';
 import { ServiceError, fieldError, notFound } from '@/lib/errors';
-import { jobKindLabel, jobKinds } from './kinds';
+import { jobKinds } from './kinds';
+import { jobKindLabel } from './labels';
 import { jobRefInput, rescheduleJobInput } from './schemas';
+import { readPayload } from './types';
 
 // A time picked a few seconds ago (the form was open a while) still means "now".
 const NOW_SLACK_MS = 60_000;
@@ -49,6 +51,7 @@ export const runJobNow = mutation({
   action: 'job.run_now',
   permission: 'jobs.manage',
   input: jobRefInput,
+  queuesJobs: true,
   async run({ tx, input, audit }) {
     const job = await lockScheduledJob(tx, input.id, 'started');
     await tx.update(jobs).set({ runAt: sql`now()`, updatedAt: new Date() }).where(eq(jobs.id, job.id));
@@ -64,7 +67,8 @@ export const cancelJob = mutation({
   input: jobRefInput,
   async run({ tx, input, audit }) {
     const job = await lockScheduledJob(tx, input.id, 'cancelled');
-    await jobKinds[job.kind]?.onCancel?.(tx, job);
+    const kind = jobKinds[job.kind];
+    if (kind?.onCancel) await kind.onCancel(tx, job, readPayload(kind, job));
     await tx
       .update(jobs)
       .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() })
@@ -77,27 +81,20 @@ export const cancelJob = mutation({
 /** A job as GET /jobs and GET /jobs/{id} return it. */
 export function apiJob(job: JobView) {
   const { id, kind, status, runAt, progress, result, error, attempts, maxAttempts, summary, createdBy, createdAt, finishedAt } = job;
-  return { id, kind, kindLabel: jobKindLabel(kind), status, runAt, progress, result, error, attempts, maxAttempts, summary, createdBy, createdAt, finishedAt };
-}
-
-const hiddenKey = /password|secret|md5|key|token|config|credential/i;
-
-const redact = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(redact)
-    : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hiddenKey.test(k) ? '(hidden)' : redact(v)]))
-      : value;
-
-const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
-const show = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(redact(value)) : String(value));
-
-/** The job page's view of a payload: one line per key, values shortened, anything secret-looking hidden. */
-export function payloadSummary(payload: Record<string, unknown>): { key: string; value: string }[] {
-  return Object.entries(payload).map(([key, value]) => {
-    if (hiddenKey.test(key)) return { key, value: '(hidden)' };
-    if (!Array.isArray(value)) return { key, value: shorten(show(value)) };
-    const shown = value.slice(0, 10).map(show).join(', ');
-    return { key, value: shorten(`${value.length} item${value.length === 1 ? '' : 's'}: ${shown}${value.length > 10 ? ', …' : ''}`) };
-  });
+  return {
+    id,
+    kind,
+    kindLabel: jobKindLabel(kind),
+    status,
+    runAt,
+    progress,
+    result,
+    error,
+    attempts,
+    maxAttempts,
+    summary,
+    createdBy,
+    createdAt,
+    finishedAt,
+  };
 }

@@ -7,7 +7,7 @@ export const emailListFilters = z.object({
   threads: z.enum(['true', 'false'], { message: 'true or false' }).optional(),
 });
 
-export const associateBody = z.object({ peerAsn: z.union([z.number(), z.string(), z.null()], { message: 'An ASN, or null to untie' }) });
+export const associateBody = z.object({ peerAsn: z.union([z.number(), z.string().max(20), z.null()], { message: 'An ASN, or null to untie' }) });
 
 const peerOf = (asn: number | null, name: string | null) => (asn === null ? null : { asn, name });
 

@@ -52,7 +52,9 @@ export async function loadLookups(db: Executor, batch: AssociationInput[]): Prom
   const asns = [...new Set(batch.flatMap((m) => subjectAsns(m.subject)))];
   const [threadRows, pocRows, enteredRows, netRows] = await Promise.all([
     ids.length
-      ? db.select({ messageId: emails.messageId, peerAsn: emails.peerAsn }).from(emails).where(and(inArray(emails.messageId, ids), isNotNull(emails.peerAsn)))
+      ? db.select({ messageId: emails.messageId, peerAsn: emails.peerAsn })
+        .from(emails)
+        .where(and(inArray(emails.messageId, ids), isNotNull(emails.peerAsn)))
       : [],
     addrs.length
       ? db

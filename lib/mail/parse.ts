@@ -46,7 +46,7 @@ function latin1Header(source: Buffer, name: string): string | null {
 }
 
 /** RFC 2047 encoded words (=?charset?B|Q?...?=), with any charset the runtime knows; unknown ones stay as written. */
-export function decodeWords(text: string): string {
+function decodeWords(text: string): string {
   return text
     .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
     .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g, (word, charset: string, encoding: string, data: string) => {
@@ -60,6 +60,24 @@ export function decodeWords(text: string): string {
         return word;
       }
     });
+}
+
+// A From header can be as long as the sender likes: these two read it in one pass, where patterns
+// like /\s*<[^>]*>\s*$/ and /[^\s<>"]+@[^\s<>"]+/ rescanned a long run from every position.
+
+/** `"Name" <a@b>` -> `Name`: the header without its trailing `<address>` and quotes. */
+export function displayName(header: string | null): string | null {
+  if (header === null) return null;
+  let name = header.trimEnd();
+  const open = name.lastIndexOf('<');
+  if (name.endsWith('>') && open >= 0 && name.indexOf('>', open) === name.length - 1) name = name.slice(0, open).trimEnd();
+  return name.replace(/^"/, '').replace(/"$/, '');
+}
+
+/** The first word that looks like an address (something@something), lower-cased. */
+export function firstAddress(header: string | null): string | null {
+  const word = header?.split(/[\s<>"]+/).find((w) => /.@./.test(w));
+  return word?.toLowerCase() ?? null;
 }
 
 const clip = (text: string | null | undefined) => (text ? (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n[… cut at 1,000,000 characters]` : text) : null);
@@ -78,7 +96,7 @@ export async function parseEmail(source: Buffer): Promise<ParsedEmail> {
     let subject = p.subject ?? null;
     if (subject?.includes('\uFFFD')) subject = latin1Header(source, 'subject') ?? subject;
     let fromName = from?.name || null;
-    if (fromName?.includes('\uFFFD')) fromName = latin1Header(source, 'from')?.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') ?? fromName;
+    if (fromName?.includes('\uFFFD')) fromName = displayName(latin1Header(source, 'from')) ?? fromName;
     const html = typeof p.html === 'string' && p.html ? sanitizeEmailHtml(p.html) : null;
     const date = p.date && !Number.isNaN(p.date.getTime()) ? p.date : null;
     return {
@@ -94,7 +112,8 @@ export async function parseEmail(source: Buffer): Promise<ParsedEmail> {
       textBody: clip(p.text),
       htmlSanitized: html?.html ?? null,
       hasRemoteImages: html?.hasRemoteImages ?? false,
-      attachments: p.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size, contentId: a.contentId ?? null })),
+      attachments: p.attachments.map((a) =>
+        ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size, contentId: a.contentId ?? null })),
       size: source.length,
       threadId: threadId({ messageId, inReplyTo, references }),
       parseError: null,
@@ -105,7 +124,7 @@ export async function parseEmail(source: Buffer): Promise<ParsedEmail> {
       messageId,
       inReplyTo: null,
       references: [],
-      fromAddress: latin1Header(source, 'from')?.match(/[^\s<>"]+@[^\s<>"]+/)?.[0]?.toLowerCase() ?? null,
+      fromAddress: firstAddress(latin1Header(source, 'from')),
       fromName: null,
       toAddresses: [],
       ccAddresses: [],

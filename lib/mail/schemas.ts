@@ -23,11 +23,9 @@ export const mailSettingsInput = z.object({
   inboxFolder: folder.optional(),
   sentFolder: folder.optional(),
   fromName: z.string().trim().max(120).optional(),
-  fromAddress: z.union([z.literal(''), z.string().trim().email('Enter an email address')]).optional(),
+  fromAddress: z.union([z.literal(''), z.string().trim().email('Enter an email address').max(254)]).optional(),
   resendAfterDays: z.coerce.number({ message: 'Days, 0 or more' }).int('Whole days').min(0, 'Days, 0 or more').max(365, 'At most 365 days').optional(),
   syncIntervalSeconds: z.coerce.number({ message: 'Seconds, 0 or more' }).int('Whole seconds').min(0, '0 (off) or at least 30').max(86_400, 'At most one day').refine((s) => s === 0 || s >= 30, '0 (off) or at least 30').optional(),
 });
-
-export type MailSettingsInput = z.input<typeof mailSettingsInput>;
 
 export const mailTestInput = z.object({ account: z.enum(['smtp', 'imap'], { message: 'smtp or imap' }) });

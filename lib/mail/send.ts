@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describeMailError, imapClient, smtpTransport } from './accounts';
+import { MailSendError } from './send-error';
 import type { MailConfig } from './settings';
 
-export type OutgoingMail = { to: string[]; cc: string[]; subject: string; text: string };
+/** inReplyTo / references put a follow-up in the thread of the message it answers. */
+export type OutgoingMail = { to: string[]; cc: string[]; subject: string; text: string; inReplyTo?: string; references?: string[] };
 export type SentMail = {
   messageId: string;
   raw: Buffer;
@@ -14,7 +16,7 @@ export type SentMail = {
   sentCopyError: string | null;
 };
 
-export class MailSendError extends Error {}
+export { MailSendError } from './send-error';
 
 /** Built once: these exact bytes go over SMTP and into the Sent folder. */
 export async function composeMail(config: MailConfig, mail: OutgoingMail) {
@@ -27,6 +29,8 @@ export async function composeMail(config: MailConfig, mail: OutgoingMail) {
     cc: mail.cc.length ? mail.cc : undefined,
     subject: mail.subject,
     text: mail.text,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
     messageId,
     date,
   })
@@ -57,7 +61,9 @@ export async function sendMail(config: MailConfig, mail: OutgoingMail): Promise<
   try {
     await client.connect();
     const appended = await client.append(config.sentFolder, raw, ['\\Seen'], date);
-    const sentCopy = appended && appended.uid && appended.uidValidity !== undefined ? { uidValidity: Number(appended.uidValidity), uid: appended.uid } : null;
+    const sentCopy = appended && appended.uid && appended.uidValidity !== undefined
+      ? { uidValidity: Number(appended.uidValidity), uid: appended.uid }
+      : null;
     return { messageId, raw, date, sentCopy, sentCopyError: null };
   } catch (err) {
     return { messageId, raw, date, sentCopy: null, sentCopyError: `The copy in ${config.sentFolder} failed: ${describeMailError(err)}` };

@@ -11,8 +11,8 @@ import { applyPeerAction } from '@/lib/peering/workflow';
 
 const emailId = z.coerce.number({ message: 'An e-mail id' }).int().positive('An e-mail id');
 
-export const associateEmailInput = z.object({ id: emailId, peerAsn: asnField.nullable() });
-export const markIncomingRequestInput = z.object({ id: emailId, ixId: z.coerce.number({ message: 'Choose an exchange' }).int().positive('Choose an exchange'), localAsn: asnField.optional() });
+const associateEmailInput = z.object({ id: emailId, peerAsn: asnField.nullable() });
+const markIncomingRequestInput = z.object({ id: emailId, ixId: z.coerce.number({ message: 'Choose an exchange' }).int().positive('Choose an exchange'), localAsn: asnField.optional() });
 
 async function emailOrThrow(tx: Parameters<Parameters<typeof mutation>[0]['run']>[0]['tx'], id: number) {
   const [row] = await tx.select({ id: emails.id, peerAsn: emails.peerAsn, fromAddress: emails.fromAddress, subject: emails.subject }).from(emails).where(eq(emails.id, id)).for('update');

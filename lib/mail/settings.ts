@@ -9,8 +9,8 @@ import { env } from '@/lib/env';
 import { ServiceError } from '@/lib/errors';
 import { mailSettingsInput, type MailTls } from './schemas';
 
-export const DEFAULT_RESEND_AFTER_DAYS = 14;
-export const DEFAULT_SYNC_INTERVAL_S = 300;
+const DEFAULT_RESEND_AFTER_DAYS = 14;
+const DEFAULT_SYNC_INTERVAL_S = 300;
 
 type StoredAccount = { host?: string; port?: number; tls?: MailTls; user?: string; passwordEnc?: string | null };
 type StoredMail = {
@@ -48,7 +48,7 @@ async function readSender(executor: Executor) {
 }
 
 /** smtp://user:pass@host:port, smtps:// (TLS), smtp+starttls://; the same with imap. */
-export function accountFromUrl(raw: string, kind: 'smtp' | 'imap'): MailAccount {
+function accountFromUrl(raw: string, kind: 'smtp' | 'imap'): MailAccount {
   const url = new URL(raw);
   const scheme = url.protocol.replace(/:$/, '');
   const tls: MailTls = scheme === `${kind}s` ? 'tls' : scheme === `${kind}+starttls` ? 'starttls' : 'none';
@@ -90,7 +90,8 @@ export async function mailConfig(executor: Executor = db()): Promise<MailConfig>
   };
 }
 
-const accountView = (a: MailAccount | null) => (a ? { host: a.host, port: a.port, tls: a.tls, user: a.user, hasPassword: !!a.password } : null);
+const accountView = (a: MailAccount | null) =>
+  (a ? { host: a.host, port: a.port, tls: a.tls, user: a.user, hasPassword: !!a.password } : null);
 
 /** What a Global Admin's browser or API client may see: never a password, only whether one is set. */
 export async function mailSettingsView(executor: Executor = db()) {

@@ -7,9 +7,17 @@ import { chooseAssociation, loadLookups } from './associate';
 import { parseEmail, type ParsedEmail } from './parse';
 import type { MailConfig } from './settings';
 
-export const SYNC_BATCH = 200;
+const SYNC_BATCH = 200;
 type Mailbox = 'inbox' | 'sent';
-export type MailboxSyncResult = { mailbox: Mailbox; folder: string; uidValidity: number; fetched: number; stored: number; unreadable: number; resynced: boolean };
+export type MailboxSyncResult = {
+  mailbox: Mailbox;
+  folder: string;
+  uidValidity: number;
+  fetched: number;
+  stored: number;
+  unreadable: number;
+  resynced: boolean;
+};
 
 type Options = { batchSize?: number; signal?: AbortSignal; onProgress?: (p: Record<string, unknown>) => void };
 
@@ -67,7 +75,7 @@ async function storeBatch(mailbox: Mailbox, uidValidity: number, batch: Array<{ 
  * one are fetched, in batches, each stored in its own transaction (an interrupted sync resumes
  * after the last stored batch). A new UIDVALIDITY means the server renumbered the folder: it is read again.
  */
-export async function syncFolder(client: ImapFlow, mailbox: Mailbox, folder: string, options: Options = {}): Promise<MailboxSyncResult> {
+async function syncFolder(client: ImapFlow, mailbox: Mailbox, folder: string, options: Options = {}): Promise<MailboxSyncResult> {
   const batchSize = options.batchSize ?? SYNC_BATCH;
   const lock = await client.getMailboxLock(folder, { readOnly: true });
   try {

@@ -1,11 +1,9 @@
 import type { ImapFlow } from 'imapflow';
-import { and, eq, gt } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { jobs } from '@/db/schema';
-import { enqueueJob } from '@/lib/jobs/queue';
+import { MAIL_SYNC } from '@/lib/jobs/labels';
+import { enqueueOrBringForward } from '@/lib/jobs/queue';
 import { kickScheduler } from '@/lib/jobs/scheduler';
 import { describeMailError, imapClient } from './accounts';
-import { MAIL_SYNC } from './job';
 import { mailConfig } from './settings';
 
 const RECHECK_MS = 60_000; // no IMAP account yet: look at the settings again after this long
@@ -16,11 +14,8 @@ type Watcher = { stopped: boolean; client: ImapFlow | null };
 const state = globalThis as { __peerdeskMailWatcher?: Watcher };
 
 /** New mail in the Inbox: the mailbox sync runs now rather than at the next sync interval. */
-export async function syncMailSoon() {
-  const job = await enqueueJob(db(), { kind: MAIL_SYNC, dedupeKey: MAIL_SYNC, summary: 'Peering mailbox sync (new mail)' });
-  if (job.status === 'scheduled') {
-    await db().update(jobs).set({ runAt: new Date() }).where(and(eq(jobs.id, job.id), eq(jobs.status, 'scheduled'), gt(jobs.runAt, new Date())));
-  }
+async function syncMailSoon() {
+  const job = await enqueueOrBringForward(db(), { kind: MAIL_SYNC.name, summary: 'Peering mailbox sync (new mail)' });
   kickScheduler();
   return job;
 }

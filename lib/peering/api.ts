@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { peerStatusEnum } from '@/db/schema';
 import { validationFailure } from '@/lib/auth/mutation';
-import { ServiceError, type Result } from '@/lib/errors';
+import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
+import { ServiceError } from '@/lib/errors';
 import { asnField } from './schemas';
 
 /** The peer list filters of GET /peers and the Peers page. */
-export const peerListFilters = z.object({
+export const peerListFilterFields = z.object({
   status: z.enum(peerStatusEnum.enumValues, { message: `One of ${peerStatusEnum.enumValues.join(', ')}` }).optional(),
-  exchangeId: z.coerce.number().int().positive('A PeeringDB ix id').optional(),
+  ixId: z.coerce.number().int().positive('A PeeringDB ix id').optional(),
   localAsn: asnField.optional(),
 });
+export const peerListFilters = acceptExchangeIdAlias(peerListFilterFields);
 
 /** The {asn} of a /peers/{asn} path, or a 400 the caller can act on. */
 export function asnParam(value: string | undefined): number {
@@ -25,12 +27,4 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
     throw new ServiceError('validation', failure.message, failure.fields);
   }
   return parsed.data;
-}
-
-/** The service speaks of ixId; the API of exchangeId. */
-export function withApiNames<T>(result: Result<T>): Result<T> {
-  if (result.ok || !result.error.fields) return result;
-  const rename = (key: string) => key.replace(/(^|\.)ixId$/, '$1exchangeId');
-  const fields = Object.fromEntries(Object.entries(result.error.fields).map(([key, message]) => [rename(key), message]));
-  return { ok: false, error: { ...result.error, message: result.error.message.replace(/(^|\.)ixId:/, '$1exchangeId:'), fields } };
 }

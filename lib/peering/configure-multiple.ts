@@ -4,7 +4,8 @@ import { bgpSessions, pdbNetIxlans, routers } from '@/db/schema';
 import { getSession, type SessionView } from '@/db/queries/sessions';
 import { findExchange } from '@/db/queries/exchanges';
 import { mutation } from '@/lib/auth/mutation';
-import { queueConfigure } from '@/lib/config/configure';
+import { afterRequest } from '@/lib/changes/after-request';
+import { requestChange } from '@/lib/changes/request';
 import { ServiceError } from '@/lib/errors';
 import { checkSession, peeringDbDefaults } from '@/lib/sessions/validation';
 import { configureMultipleInput } from './schemas';
@@ -35,10 +36,11 @@ function rowError(index: number, label: string, err: unknown): never {
  * then one configure job for all of them, in the same transaction. A session the router already
  * has with that address is reported back, not added twice.
  */
-export const configureMultipleSessions = mutation({
+export const configureMultipleSessions = afterRequest(mutation({
   action: 'peer.configure_sessions',
   permission: 'sessions.configure',
   input: configureMultipleInput,
+  queuesJobs: true,
   async run({ tx, actor, input, audit }) {
     const defaults = { 4: await peeringDbDefaults(tx, input.peerAsn, 4), 6: await peeringDbDefaults(tx, input.peerAsn, 6) };
     const created: SessionView[] = [];
@@ -77,12 +79,21 @@ export const configureMultipleSessions = mutation({
       created.push((await getSession(tx, row.id))!);
     }
     const at = input.mode === 'schedule' ? (input.at ?? new Date(Date.now() + HOUR)) : undefined;
-    const job = created.length ? await queueConfigure(tx, actor, { sessionIds: created.map((s) => s.id), mode: input.mode, at }) : null;
+    const { job, changes } = created.length
+      ? await requestChange(tx, actor, { sessionIds: created.map((s) => s.id), mode: input.mode, at })
+      : { job: null, changes: [] };
     audit({
       target: `peer:${input.peerAsn}`,
-      details: { mode: input.mode, at: at?.toISOString(), sessionIds: created.map((s) => s.id), existing: existing.map((e) => e.sessionId), jobId: job?.id ?? null },
+      details: {
+        mode: input.mode,
+        at: at?.toISOString(),
+        sessionIds: created.map((s) => s.id),
+        existing: existing.map((e) => e.sessionId),
+        jobId: job?.id ?? null,
+        changeIds: changes.map((c) => c.id),
+      },
     });
     const sessions = created.length ? await Promise.all(created.map((s) => getSession(tx, s.id).then((v) => v!))) : [];
-    return { sessions, existing, job };
+    return { sessions, existing, job, changes, change: changes[0] ?? null };
   },
-});
+}));

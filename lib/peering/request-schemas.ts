@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
 import { asnField } from './schemas';
 
 const ixId = z.coerce.number({ message: 'Choose an exchange' }).int('Choose an exchange').positive('Choose an exchange');
-const address = z.string().trim().toLowerCase().email('Enter an email address');
+const address = z.string().trim().toLowerCase().max(254).email('Enter an email address');
 /** "a@x, b@y" or a list. */
 const addressList = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(10_000), z.array(z.string().max(254)).max(20, 'At most 20 addresses')])
   .transform((v) => (Array.isArray(v) ? v : v.split(/[,;\s]+/)).map((s) => s.trim()).filter(Boolean))
   .pipe(z.array(address).max(20, 'At most 20 addresses'));
 
@@ -20,15 +21,15 @@ export const sendPeeringRequestInput = z.object({
   force: z.boolean().optional(),
 });
 
-export type SendPeeringRequestInput = z.input<typeof sendPeeringRequestInput>;
-
 /** POST /peers/{asn}/requests: everything optional, defaults from the draft. */
-export const peerRequestBody = z.object({
-  exchangeIds: z.array(ixId).min(1, 'Choose at least one exchange').optional(),
-  localAsn: asnField.optional(),
-  to: z.union([z.string(), z.array(z.string())]).optional(),
-  cc: z.union([z.string(), z.array(z.string())]).optional(),
-  subject: z.string().optional(),
-  body: z.string().optional(),
-  force: z.boolean().optional(),
-});
+export const peerRequestBody = acceptExchangeIdAlias(
+  z.object({
+    ixIds: z.array(ixId).min(1, 'Choose at least one exchange').optional(),
+    localAsn: asnField.optional(),
+    to: z.union([z.string().max(10_000), z.array(z.string().max(254)).max(20)]).optional(),
+    cc: z.union([z.string().max(10_000), z.array(z.string().max(254)).max(20)]).optional(),
+    subject: z.string().max(300).optional(),
+    body: z.string().max(100_000).optional(),
+    force: z.boolean().optional(),
+  }),
+);

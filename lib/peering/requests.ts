@@ -1,18 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Executor } from '@/db/client';
 import { emails, pdbNetworks, peerContacts, peerStatuses, type PeerStatus } from '@/db/schema';
+import { doNotAskUntil } from '@/db/queries/do-not-ask';
 import { peerContactsOf, peerFacts, sharedExchanges } from '@/db/queries/peer-details';
 import type { Actor } from '@/lib/auth/actor';
-import { mutation, toFailure, validationFailure } from '@/lib/auth/mutation';
+import { mutation } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
 import { renderEmailTemplate } from '@/lib/config/render';
-import { ServiceError, type Result } from '@/lib/errors';
+import { ServiceError } from '@/lib/errors';
 import { MailSendError, sendMail } from '@/lib/mail/send';
 import { mailConfig } from '@/lib/mail/settings';
 import { peeringDbSettings } from '@/lib/settings/service';
 import { sendPeeringRequestInput } from './request-schemas';
-import { asnField } from './schemas';
 import { nextStatus, peerStatusLabels } from './transitions';
 import { applyPeerAction } from './workflow';
 
@@ -51,7 +50,8 @@ export async function requestDraft(executor: Executor, input: { peerAsn: number;
   const { peerAsn } = input;
   const facts = await peerFacts(executor, peerAsn);
   const shared = await sharedExchanges(executor, peerAsn);
-  const localAsn = input.localAsn ?? shared.find((s) => !input.ixIds?.length || input.ixIds.includes(s.ixId))?.localAsn ?? shared[0]?.localAsn ?? null;
+  const localAsn =
+    input.localAsn ?? shared.find((s) => !input.ixIds?.length || input.ixIds.includes(s.ixId))?.localAsn ?? shared[0]?.localAsn ?? null;
   const statusRows = await executor.select().from(peerStatuses).where(eq(peerStatuses.peerAsn, peerAsn));
   const exchanges = new Map<number, DraftExchange>();
   for (const s of shared) {
@@ -85,7 +85,8 @@ export async function requestDraft(executor: Executor, input: { peerAsn: number;
   const vars = {
     peer: { name: facts?.name ?? null, asn: peerAsn },
     local: { asn: localAsn, name: local?.name ?? null, as_set: local?.asSet ?? null },
-    exchanges: list.filter((x) => x.selected).map((x) => ({ name: x.name, our_ipv4: x.ourIp4, our_ipv6: x.ourIp6, peer_ipv4: x.peerIp4, peer_ipv6: x.peerIp6 })),
+    exchanges: list.filter((x) =>
+      x.selected).map((x) => ({ name: x.name, our_ipv4: x.ourIp4, our_ipv6: x.ourIp6, peer_ipv4: x.peerIp4, peer_ipv6: x.peerIp6 })),
     sender: config.from,
     contact: { name: contact?.name ?? null, email: contact?.email ?? null },
   };
@@ -100,6 +101,8 @@ export async function requestDraft(executor: Executor, input: { peerAsn: number;
     body: rendered.body,
     from: config.from,
     resendAfterDays: config.resendAfterDays,
+    /** The peer declined until then: a request needs the user's confirmation (force). */
+    doNotAskUntil: await doNotAskUntil(executor, peerAsn),
     mailReady: !!config.smtp && !!config.from.address,
   };
 }
@@ -107,7 +110,17 @@ export async function requestDraft(executor: Executor, input: { peerAsn: number;
 type Plan = { ixId: number; name: string; action: 'send_request' | 'resend_request' };
 
 /** Checks every exchange before anything is sent: the action must apply, and a resend must wait N days unless forced. */
-async function planRequest(executor: Executor, input: { peerAsn: number; ixIds: number[]; localAsn: number; force?: boolean }, resendAfterDays: number, exchanges: DraftExchange[]) {
+async function planRequest(
+  executor: Executor,
+  input: { peerAsn: number; ixIds: number[]; localAsn: number; force?: boolean },
+  resendAfterDays: number,
+  exchanges: DraftExchange[],
+) {
+  const until = await doNotAskUntil(executor, input.peerAsn);
+  if (until && !input.force) {
+    const message = `Not sent: AS${input.peerAsn} declined and is not to be asked until ${day(until)} (Mark Rejected / Not Qualified). Confirm to send anyway ("force")`;
+    throw new ServiceError('conflict', message, { force: message });
+  }
   const plan: Plan[] = [];
   const refusals: string[] = [];
   for (const ixId of [...new Set(input.ixIds)]) {
@@ -134,79 +147,24 @@ async function planRequest(executor: Executor, input: { peerAsn: number; ixIds: 
   return plan;
 }
 
-const recordInput = sendPeeringRequestInput.extend({
-  localAsn: asnField,
-  messageId: z.string(),
-  plan: z.array(z.object({ ixId: z.number(), name: z.string(), action: z.enum(['send_request', 'resend_request']) })),
-  saveContact: z.boolean(),
-  from: z.object({ name: z.string(), address: z.string() }),
-  sent: z.object({
-    date: z.date(),
-    size: z.number(),
-    sentCopy: z.object({ uidValidity: z.number(), uid: z.number() }).nullable(),
-    sentCopyError: z.string().nullable(),
-  }),
-});
-
-type Recorded = { emailId: number; messageId: string; to: string[]; exchanges: Array<{ ixId: number; name: string; from: PeerStatus; to: PeerStatus }>; sentCopyError: string | null };
-
-/** After the mail is out: the e-mail row, every status change and its note, and the address entered by hand — one transaction. */
-const recordSentRequest = mutation({
-  action: 'peer.request.send',
-  permission: 'peers.manage',
-  input: recordInput,
-  async run({ tx, actor, input, audit }) {
-        const [email] = await tx
-      .insert(emails)
-      .values({
-        mailbox: 'sent',
-        uidValidity: input.sent.sentCopy?.uidValidity ?? null,
-        uid: input.sent.sentCopy?.uid ?? null,
-        messageId: input.messageId,
-        fromAddress: input.from.address.toLowerCase(),
-        fromName: input.from.name || null,
-        toAddresses: input.to,
-        ccAddresses: input.cc ?? [],
-        subject: input.subject,
-        date: input.sent.date,
-        textBody: input.body,
-        seen: true,
-        size: input.sent.size,
-        threadId: input.messageId,
-        peerAsn: input.peerAsn,
-        association: 'request',
-      })
-      .onConflictDoNothing()
-      .returning({ id: emails.id });
-    // a sync of Sent may have stored the copy a moment earlier: then that row is the one
-    const emailId = email?.id ?? (await tx.select({ id: emails.id }).from(emails).where(eq(emails.messageId, input.messageId)).limit(1))[0]?.id ?? null;
-    const changes = [];
-    for (const p of input.plan) {
-      const change = await applyPeerAction(tx, actor, { localAsn: input.localAsn, ixId: p.ixId, peerAsn: input.peerAsn, action: p.action, emailId, comment: `Request e-mailed to ${input.to.join(', ')}` });
-      changes.push({ ixId: p.ixId, name: p.name, ...change });
-    }
-    if (input.saveContact) {
-      await tx
-        .insert(peerContacts)
-        .values({ peerAsn: input.peerAsn, email: input.to[0], updatedBy: actor.id })
-        .onConflictDoUpdate({ target: peerContacts.peerAsn, set: { email: input.to[0], updatedAt: sql`now()`, updatedBy: actor.id } });
-    }
-    audit({ target: `peer:${input.peerAsn}`, details: { to: input.to, cc: input.cc ?? [], subject: input.subject, emailId, exchanges: changes.map((c) => `${c.ixId}: ${c.from} -> ${c.to}`) } });
-    return { emailId: emailId ?? 0, messageId: input.messageId, to: input.to, exchanges: changes, sentCopyError: input.sent.sentCopyError } satisfies Recorded;
-  },
-});
+type Recorded = {
+  emailId: number;
+  messageId: string;
+  to: string[];
+  exchanges: Array<{ ixId: number; name: string; from: PeerStatus; to: PeerStatus }>;
+  sentCopyError: string | null;
+};
 
 /**
- * Send Request / Resend Request by e-mail. Every check runs first; the SMTP send happens outside any
- * database transaction; only once the mail is out is it recorded (one transaction). A failed send changes nothing.
+ * Send Request / Resend Request by e-mail. Every check runs first and the SMTP send happens outside any
+ * database transaction (prepare); only once the mail is out is it recorded: the e-mail row, every status
+ * change and its note, and the address entered by hand, in one transaction. A failed send changes nothing.
  */
-async function send(actor: Actor | null, raw: unknown): Promise<Result<Recorded>> {
-  if (!actor) return { ok: false, error: { code: 'unauthenticated', message: 'Sign in first' } };
-  if (!can(actor.role, 'peers.manage')) return recordSentRequest(actor, {});
-  const parsed = sendPeeringRequestInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
-  const input = parsed.data;
-  try {
+export const sendPeeringRequest = mutation({
+  action: 'peer.request.send',
+  permission: 'peers.manage',
+  input: sendPeeringRequestInput,
+  async prepare({ input }) {
     const draft = await requestDraft(db(), { peerAsn: input.peerAsn, ixIds: input.ixIds, localAsn: input.localAsn });
     if (!draft.localAsn) throw new ServiceError('validation', `AS${input.peerAsn} shares no exchange with your ASNs`, { ixIds: 'No shared exchange' });
     const config = await mailConfig();
@@ -219,29 +177,82 @@ async function send(actor: Actor | null, raw: unknown): Promise<Result<Recorded>
       if (err instanceof MailSendError) throw new ServiceError('unavailable', `The request was not sent, nothing was changed: ${err.message}`);
       throw err;
     }
-    const saveContact = !draft.to?.fromPeeringDb && draft.to?.email !== input.to[0];
-    return recordSentRequest(actor, {
-      ...input,
+    return {
       localAsn: draft.localAsn,
-      messageId: sent.messageId,
       plan,
-      saveContact,
       from: config.from,
-      sent: { date: sent.date, size: sent.raw.length, sentCopy: sent.sentCopy, sentCopyError: sent.sentCopyError },
-    });
-  } catch (err) {
-    return { ok: false, error: toFailure(err, 'peer.request.send') };
-  }
-}
-
-export const sendPeeringRequest = Object.assign(send, { action: 'peer.request.send', permission: 'peers.manage' as const, input: sendPeeringRequestInput });
+      sent,
+      saveContact: !draft.to?.fromPeeringDb && draft.to?.email !== input.to[0],
+    };
+  },
+  async run({ tx, actor, input, prepared, audit }) {
+    const { localAsn, plan, from, sent } = prepared;
+    const [email] = await tx
+      .insert(emails)
+      .values({
+        mailbox: 'sent',
+        uidValidity: sent.sentCopy?.uidValidity ?? null,
+        uid: sent.sentCopy?.uid ?? null,
+        messageId: sent.messageId,
+        fromAddress: from.address.toLowerCase(),
+        fromName: from.name || null,
+        toAddresses: input.to,
+        ccAddresses: input.cc ?? [],
+        subject: input.subject,
+        date: sent.date,
+        textBody: input.body,
+        seen: true,
+        size: sent.raw.length,
+        threadId: sent.messageId,
+        peerAsn: input.peerAsn,
+        association: 'request',
+      })
+      .onConflictDoNothing()
+      .returning({ id: emails.id });
+    // a sync of Sent may have stored the copy a moment earlier: then that row is the one
+    const emailId = email?.id ?? (await tx.select({ id: emails.id }).from(emails).where(eq(
+      emails.messageId,
+      sent.messageId,
+    )).limit(1))[0]?.id ?? null;
+    const changes = [];
+    for (const p of plan) {
+      const change = await applyPeerAction(tx, actor, { localAsn, ixId: p.ixId, peerAsn: input.peerAsn, action: p.action, emailId, comment: `Request e-mailed to ${input.to.join(', ')}` });
+      changes.push({ ixId: p.ixId, name: p.name, ...change });
+    }
+    if (input.force) await tx.update(peerStatuses).set({ doNotAskUntil: null }).where(and(eq(peerStatuses.peerAsn, input.peerAsn), sql`${peerStatuses.doNotAskUntil} is not null`));
+    if (prepared.saveContact) {
+      await tx
+        .insert(peerContacts)
+        .values({ peerAsn: input.peerAsn, email: input.to[0], updatedBy: actor.id })
+        .onConflictDoUpdate({ target: peerContacts.peerAsn, set: { email: input.to[0], updatedAt: sql`now()`, updatedBy: actor.id } });
+    }
+    audit({ target: `peer:${input.peerAsn}`, details: { to: input.to, cc: input.cc ?? [], subject: input.subject, emailId, exchanges: changes.map((c) => `${c.ixId}: ${c.from} -> ${c.to}`) } });
+    return {
+      emailId: emailId ?? 0,
+      messageId: sent.messageId,
+      to: input.to,
+      exchanges: changes,
+      sentCopyError: sent.sentCopyError,
+    } satisfies Recorded;
+  },
+});
 
 /** Sends the drafted request with whatever the caller changed (API, bulk sends): defaults come from the draft. */
 export async function sendDraftedRequest(
   actor: Actor | null,
-  input: { peerAsn: number; ixIds?: number[]; localAsn?: number; to?: string | string[]; cc?: string | string[]; subject?: string; body?: string; force?: boolean },
+  input: {
+    peerAsn: number;
+    ixIds?: number[];
+    localAsn?: number;
+    to?: string | string[];
+    cc?: string | string[];
+    subject?: string;
+    body?: string;
+    force?: boolean;
+  },
 ) {
-  if (!actor || !can(actor.role, 'peers.manage')) return sendPeeringRequest(actor, {});
+  // Refusals are the wrapper's to answer (and to record) before any draft is read.
+  if (!actor || !can(actor.role, sendPeeringRequest.permission)) return sendPeeringRequest(actor, input);
   const draft = await requestDraft(db(), { peerAsn: input.peerAsn, ixIds: input.ixIds, localAsn: input.localAsn });
   const ixIds = input.ixIds ?? draft.exchanges.filter((x) => x.selected).map((x) => x.ixId);
   return sendPeeringRequest(actor, {

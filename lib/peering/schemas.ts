@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
 import { sessionTypes } from '@/lib/sessions/schemas';
 import { AS_TRANS, MAX_ASN } from '@/lib/settings/schemas';
 import { peerActions } from './transitions';
@@ -14,15 +15,33 @@ export const asnField = z.coerce
 
 const actionField = z.enum(peerActions, { message: `One of ${peerActions.join(', ')}` });
 const comment = z.string().trim().max(4000, 'At most 4,000 characters');
+/** Mark Rejected / Mark Not Qualified: leave the peer out of requests until this day. "" from an empty date field is none. */
+const doNotAskUntil = z.preprocess(
+  (v) => (v === '' ? null : v),
+  z.coerce
+    .date({ message: 'Enter a date' })
+    .refine((d) => d.getTime() > Date.now(), 'Choose a date in the future')
+    .nullable()
+    .optional(),
+);
+const markWithDate = ['mark_rejected', 'mark_not_qualified'];
+const dateOnlyWhenDeclined = (input: { action: string; doNotAskUntil?: Date | null }) =>
+  !input.doNotAskUntil || markWithDate.includes(input.action);
+const dateRule = { message: 'Only Mark Rejected and Mark Not Qualified take a do-not-ask date', path: ['doNotAskUntil'] };
 
-export const changePeerStatusInput = z.object({
-  peerAsn: asnField,
-  ixId: id('Choose an exchange'),
-  /** Absent: our only ASN at that exchange. */
-  localAsn: asnField.optional(),
-  action: actionField,
-  comment: comment.optional(),
-});
+export const changePeerStatusInput = acceptExchangeIdAlias(
+  z
+    .object({
+      peerAsn: asnField,
+      ixId: id('Choose an exchange'),
+      /** Absent: our only ASN at that exchange. */
+      localAsn: asnField.optional(),
+      action: actionField,
+      comment: comment.optional(),
+      doNotAskUntil,
+    })
+    .refine(dateOnlyWhenDeclined, dateRule),
+);
 
 export const changePeerStatusesInput = z.object({
   ixId: id('Choose an exchange'),
@@ -30,17 +49,20 @@ export const changePeerStatusesInput = z.object({
   localAsn: asnField.optional(),
   action: actionField,
   comment: comment.optional(),
-});
+  doNotAskUntil,
+}).refine(dateOnlyWhenDeclined, dateRule);
 
-export const addPeerNoteInput = z.object({
-  peerAsn: asnField,
-  ixId: id('Choose an exchange').nullable().optional(),
-  comment: comment.min(1, 'Write the note'),
-});
+export const addPeerNoteInput = acceptExchangeIdAlias(
+  z.object({
+    peerAsn: asnField,
+    ixId: id('Choose an exchange').nullable().optional(),
+    comment: comment.min(1, 'Write the note'),
+  }),
+);
 
-export const configureModes = ['now', 'schedule'] as const;
+const configureModes = ['now', 'schedule'] as const;
 
-export const configureItem = z.object({
+const configureItem = z.object({
   ixId: id('Choose an exchange'),
   family: z.coerce.number().pipe(z.union([z.literal(4), z.literal(6)], { message: '4 or 6' })),
   routerId: id('Choose a router'),
@@ -51,7 +73,7 @@ export const configureItem = z.object({
 export const configureMultipleInput = z
   .object({
     peerAsn: asnField,
-    items: z.array(configureItem, { message: 'Select the sessions to configure' }).min(1, 'Select at least one session').max(500, 'At most 500 sessions at once'),
+    items: z.array(acceptExchangeIdAlias(configureItem), { message: 'Select the sessions to configure' }).min(1, 'Select at least one session').max(500, 'At most 500 sessions at once'),
     mode: z.enum(configureModes, { message: 'now or schedule' }),
     at: z.coerce.date({ message: 'Enter a date and time' }).optional(),
   })
@@ -62,16 +84,17 @@ export const configureMultipleInput = z
 
 /** The REST body of POST /peers/{asn}/status: API.md's names. */
 export const peerStatusBody = z.object({
-  exchangeId: id('exchangeId: the PeeringDB ix id'),
+  ixId: id('ixId: the PeeringDB ix id'),
   action: actionField,
   localAsn: asnField.optional(),
   comment: comment.optional(),
+  doNotAskUntil,
 });
 
-export const peerNoteBody = z.object({ comment: comment.min(1, 'Write the note'), exchangeId: id('exchangeId: the PeeringDB ix id').optional() });
+export const peerNoteBody = z.object({ comment: comment.min(1, 'Write the note'), ixId: id('ixId: the PeeringDB ix id').optional() });
 
 export const configureSessionsBody = z.object({
-  items: z.array(configureItem.omit({ ixId: true }).extend({ exchangeId: id('exchangeId: the PeeringDB ix id') })),
+  items: z.array(configureItem),
   mode: z.enum(configureModes, { message: 'now or schedule' }),
   at: z.coerce.date({ message: 'An ISO date and time' }).optional(),
 });

@@ -29,8 +29,19 @@ export const changePeerStatus = mutation({
     refuseEmailAction(input.action);
     const exchange = await exchangeOf(tx, input.ixId);
     const localAsn = await resolveLocalAsn(tx, exchange.id, input.localAsn, exchange.name);
-    const change = await applyPeerAction(tx, actor, { localAsn, ixId: exchange.id, peerAsn: input.peerAsn, action: input.action, comment: input.comment });
-    audit({ target: `peer:${input.peerAsn}`, details: { ixId: exchange.id, localAsn, action: input.action, ...change } });
+    const change = await applyPeerAction(
+      tx,
+      actor,
+      {
+        localAsn,
+        ixId: exchange.id,
+        peerAsn: input.peerAsn,
+        action: input.action,
+        comment: input.comment,
+        doNotAskUntil: input.doNotAskUntil,
+      },
+    );
+    audit({ target: `peer:${input.peerAsn}`, details: { ixId: exchange.id, localAsn, action: input.action, doNotAskUntil: input.doNotAskUntil ?? null, ...change } });
     return { peerAsn: input.peerAsn, ixId: exchange.id, localAsn, ...change };
   },
 });
@@ -55,7 +66,11 @@ export const changePeerStatuses = mutation({
     }
     const changed = [];
     for (const peerAsn of peerAsns) {
-      const change = await applyPeerAction(tx, actor, { localAsn, ixId: exchange.id, peerAsn, action: input.action, comment: input.comment });
+      const change = await applyPeerAction(
+        tx,
+        actor,
+        { localAsn, ixId: exchange.id, peerAsn, action: input.action, comment: input.comment, doNotAskUntil: input.doNotAskUntil },
+      );
       changed.push({ peerAsn, ...change });
     }
     audit({ target: `ix:${exchange.id}`, details: { localAsn, action: input.action, peerAsns } });

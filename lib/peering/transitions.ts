@@ -17,8 +17,6 @@ export const peerActions = [
 
 export type PeerAction = (typeof peerActions)[number];
 
-export const peerStatusOrder = ['new', 'existing', 'not_qualified', 'request_sent', 'request_received', 'approved', 'rejected'] as const satisfies readonly PeerStatus[];
-
 const transitions: Record<PeerStatus, Partial<Record<PeerAction, PeerStatus>>> = {
   new: { mark_existing: 'existing', mark_not_qualified: 'not_qualified', send_request: 'request_sent', mark_request_received: 'request_received' },
   request_sent: { mark_approved: 'approved', resend_request: 'request_sent', mark_rejected: 'rejected', reset: 'new' },

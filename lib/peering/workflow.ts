@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import { peerNotes, peerStatuses, type PeerStatus } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { ServiceError } from '@/lib/errors';
+import { notify } from '@/lib/notifications/notify';
 import { nextStatus, refusalMessage, type PeerAction } from './transitions';
 
 export { actionsFor, nextStatus, peerActionLabels, peerActions, peerStatusLabels, type PeerAction } from './transitions';
@@ -14,7 +15,11 @@ export type PeerActionInput = {
   action: PeerAction;
   comment?: string | null;
   emailId?: number | null;
+  /** Mark Rejected / Mark Not Qualified: leave the peer out of requests until then (none clears it). */
+  doNotAskUntil?: Date | null;
 };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The peer's status at the exchange for one local ASN, locking the row for the rest of the transaction. */
 export async function lockedStatus(tx: Tx, key: { localAsn: number; ixId: number; peerAsn: number }): Promise<PeerStatus> {
@@ -37,13 +42,21 @@ export async function applyPeerAction(tx: Tx, actor: Actor, input: PeerActionInp
   if (!to) throw new ServiceError('conflict', refusalMessage(from, input.action));
   const now = new Date();
   const requested = input.action === 'send_request' || input.action === 'resend_request';
+  const declined = input.action === 'mark_rejected' || input.action === 'mark_not_qualified';
+  // A new request starts a new thread: its follow-ups, reply and stall are counted afresh.
+  const asked = requested
+    ? { lastRequestAt: now, requestEmailId: input.emailId ?? null, followUps: 0, lastFollowUpAt: null, repliedAt: null, stalledAt: null }
+    : {};
+  // The date outlives Reset Status (a declined peer is reset before it can be asked again); only a new decline replaces it.
+  const doNotAsk = declined ? { doNotAskUntil: input.doNotAskUntil ?? null } : {};
   await tx
     .insert(peerStatuses)
-    .values({ ...key, status: to, updatedAt: now, lastRequestAt: requested ? now : null })
+    .values({ ...key, status: to, updatedAt: now, ...asked, ...doNotAsk })
     .onConflictDoUpdate({
       target: [peerStatuses.localAsn, peerStatuses.ixId, peerStatuses.peerAsn],
-      set: { status: to, updatedAt: now, ...(requested ? { lastRequestAt: now } : {}) },
+      set: { status: to, updatedAt: now, ...asked, ...doNotAsk },
     });
+  const until = declined && input.doNotAskUntil ? `Do not ask until ${day(input.doNotAskUntil)}` : null;
   await tx.insert(peerNotes).values({
     ...key,
     at: now,
@@ -51,8 +64,9 @@ export async function applyPeerAction(tx: Tx, actor: Actor, input: PeerActionInp
     kind: 'status',
     fromStatus: from,
     toStatus: to,
-    comment: input.comment?.trim() || null,
+    comment: [input.comment?.trim(), until].filter(Boolean).join('. ') || null,
     emailId: input.emailId ?? null,
   });
+  if (to === 'approved') await notify('peer.approved', { text: `AS${input.peerAsn} was approved at exchange ${input.ixId} (AS${input.localAsn}) by ${actor.email}`, ...key }, tx);
   return { from, to };
 }

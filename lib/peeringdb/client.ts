@@ -1,4 +1,6 @@
 import { PeeringDbError } from './errors';
+import { fetchSameOrigin, MAX_RESPONSE_BYTES, readCapped } from './guarded-fetch';
+import { peeringDbUrlProblem } from './url';
 
 export type PeeringDbRow = Record<string, unknown> & { id: number; status?: string; updated?: string };
 
@@ -14,6 +16,8 @@ export type ClientOptions = {
   signal?: AbortSignal;
   onWait?: (reason: string, seconds: number) => void;
   fetchImpl?: typeof fetch;
+  /** Largest answer read before giving up (default 256 MB). */
+  maxBytes?: number;
 };
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -37,12 +41,15 @@ export function peeringDbClient(options: ClientOptions) {
 
   async function once(url: string): Promise<PeeringDbRow[]> {
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])]);
+    const problem = peeringDbUrlProblem(url);
+    if (problem) throw new PeeringDbError('insecure', `${base}: ${problem}`);
     let res: Response;
     let text: string;
     try {
-      res = await doFetch(url, { headers, signal, redirect: 'follow' });
-      text = await res.text();
+      res = await fetchSameOrigin(doFetch, url, { headers, signal });
+      text = await readCapped(res, options.maxBytes ?? MAX_RESPONSE_BYTES, base);
     } catch (err) {
+      if (err instanceof PeeringDbError) throw err;
       if (options.signal?.aborted) throw new PeeringDbError('aborted', 'The sync was stopped');
       if ((err as Error).name === 'TimeoutError') throw new PeeringDbError('timeout', `PeeringDB did not answer within ${timeoutMs / 1000} s (${url})`, true);
       throw new PeeringDbError('network', `Cannot reach ${base}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`, true);
@@ -92,13 +99,22 @@ export function peeringDbClient(options: ClientOptions) {
 
   /**
    * Every row of a type, page by page. Pages may come back short (contacts are filtered after
-   * paging), so only an empty page ends the list.
+   * paging), so only an empty page ends the list. The next page is already on its way while the
+   * caller stores this one: the network and the database work at the same time.
    */
   async function* pages(tag: string, params: { since?: number; pageSize?: number } = {}) {
     const limit = params.pageSize ?? 1000;
-    for (let skip = 0; ; skip += limit) {
-      const rows = await get(tag, { limit, skip, depth: 0, since: params.since });
+    const fetchPage = (skip: number) => {
+      const page = get(tag, { limit, skip, depth: 0, since: params.since });
+      // A caller that stops early never awaits the page in flight: its failure is not an unhandled rejection.
+      page.catch(() => undefined);
+      return page;
+    };
+    let next = fetchPage(0);
+    for (let skip = limit; ; skip += limit) {
+      const rows = await next;
       if (!rows.length) return;
+      next = fetchPage(skip);
       yield rows;
     }
   }

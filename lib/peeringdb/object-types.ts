@@ -84,13 +84,26 @@ export const objectTypes: ObjectType[] = [
       infoPrefixes6: int(r.info_prefixes6),
       policyGeneral: str(r.policy_general),
       policyUrl: str(r.policy_url),
+      infoTraffic: str(r.info_traffic),
+      infoRatio: str(r.info_ratio),
+      infoNeverViaRouteServers: bool(r.info_never_via_route_servers),
     }),
   },
   {
     tag: 'poc',
     label: 'contacts',
     table: pdbContacts,
-    toRow: (r) => ({ ...common(r), netId: int(r.net_id) ?? 0, role: str(r.role), visible: str(r.visible), name: str(r.name), phone: str(r.phone), email: str(r.email), url: str(r.url) }),
+    toRow: (r) =>
+      ({
+        ...common(r),
+        netId: int(r.net_id) ?? 0,
+        role: str(r.role),
+        visible: str(r.visible),
+        name: str(r.name),
+        phone: str(r.phone),
+        email: str(r.email),
+        url: str(r.url),
+      }),
     danglingSql: 'select count(*)::int as n from pdb_poc c where not exists (select 1 from pdb_net n where n.id = c.net_id)',
   },
   {

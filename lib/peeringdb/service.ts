@@ -1,10 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { jobs } from '@/db/schema';
 import { mutation } from '@/lib/auth/mutation';
-import { enqueueJob } from '@/lib/jobs/queue';
-
-export const SYNC_JOB = 'peeringdb.sync';
+import { PEERINGDB_SYNC } from '@/lib/jobs/labels';
+import { enqueueOrBringForward } from '@/lib/jobs/queue';
 
 export const syncRequestInput = z.object({ full: z.boolean().default(false) }).default({ full: false });
 
@@ -16,15 +13,14 @@ export const requestPeeringDbSync = mutation({
   action: 'peeringdb.sync',
   permission: 'peeringdb.sync',
   input: syncRequestInput,
+  queuesJobs: true,
   async run({ tx, actor, input, audit }) {
-    let job = await enqueueJob(tx, { kind: SYNC_JOB, dedupeKey: SYNC_JOB, payload: { full: input.full }, createdBy: actor.id, summary: input.full ? 'PeeringDB full sync' : 'PeeringDB sync' });
-    if (job.status === 'scheduled' && job.runAt.getTime() > Date.now()) {
-      [job] = await tx
-        .update(jobs)
-        .set({ runAt: sql`now()`, payload: { full: input.full }, createdBy: actor.id, updatedAt: new Date() })
-        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'scheduled')))
-        .returning();
-    }
+    const job = await enqueueOrBringForward(tx, {
+      kind: PEERINGDB_SYNC.name,
+      payload: { full: input.full },
+      createdBy: actor.id,
+      summary: input.full ? 'PeeringDB full sync' : 'PeeringDB sync',
+    });
     audit({ target: `job:${job.id}`, details: { full: input.full } });
     return { job: { id: job.id, status: job.status } };
   },

@@ -1,5 +1,7 @@
+import { peeringDbKeyFor, peeringDbSettings } from '@/lib/settings/service';
 import { peeringDbClient } from './client';
 import { PeeringDbError } from './errors';
+import { originOf, peeringDbUrlProblem } from './url';
 
 /**
  * The settings page's Test button: one small authenticated request, reported in words.
@@ -18,4 +20,21 @@ export async function testPeeringDbConnection(opts: { url: string; apiKey: strin
     if (err instanceof PeeringDbError) return { ok: false, message: err.message };
     throw err;
   }
+}
+
+/**
+ * The Test button with what is typed in the form: a typed key goes to the typed URL; without one,
+ * the stored key goes only to the origin it was saved for, so typing a URL cannot fetch it elsewhere.
+ */
+export async function testTypedPeeringDb(typed: { url?: string; apiKey?: string | null }) {
+  const inUse = await peeringDbSettings();
+  const url = typed.url ?? inUse.url;
+  const problem = peeringDbUrlProblem(url);
+  if (problem) return { ok: false, message: problem };
+  if (typed.apiKey) return testPeeringDbConnection({ url, apiKey: typed.apiKey });
+  const apiKey = await peeringDbKeyFor(url);
+  const result = await testPeeringDbConnection({ url, apiKey });
+  const storedFor = inUse.apiKey ? originOf(inUse.url) : inUse.apiKeyHeldFor;
+  if (apiKey || !storedFor) return result;
+  return { ...result, message: `${result.message} The stored API key was not sent: it belongs to ${storedFor}. Enter it again to use it with ${originOf(url)}.` };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { maintenanceWindowsInput } from '@/lib/changes/windows';
 import type { Platform } from '@/db/schema';
+import { controlCommandProblem, isSafePath, PEERS_DIR_PROBLEM } from '@/lib/config/transport/shell-command';
 import { MAX_ASN } from '@/lib/settings/schemas';
 
 export const platforms = ['iosxr', 'junos', 'eos', 'sros', 'ios', 'frr', 'bird'] as const satisfies readonly Platform[];
@@ -32,7 +34,7 @@ const ipv6 = z.ipv6();
 const hostnamePattern = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
 
 /** A DNS name or an IPv4/IPv6 address; all-digit names must be valid IPv4 addresses. */
-export function isHostOrIp(value: string) {
+function isHostOrIp(value: string) {
   if (ipv4.safeParse(value).success || ipv6.safeParse(value).success) return true;
   return hostnamePattern.test(value) && !/^[\d.]+$/.test(value);
 }
@@ -65,15 +67,22 @@ const routerFields = z.object({
   password,
   privateKey,
   localAsn: z.coerce.number({ message: 'Choose a local ASN' }).int('Choose a local ASN').min(1, 'Choose a local ASN').max(MAX_ASN, 'Choose a local ASN'),
-  vrf: clearableText(64),
-  controlCommand: clearableText(500),
+  vrf: z.string().trim().max(32, 'At most 32 characters').regex(/^[A-Za-z0-9_.:-]*$/, 'A VRF name: letters, digits and . _ : - only').nullish().transform(blankToNull),
+  // Both run or write on the router host: a shape no shell reads twice (the service also requires routers.trust).
+  controlCommand: clearableText(500).superRefine((v, ctx) => {
+    const problem = v && controlCommandProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   peersDir: z
     .string()
     .trim()
     .max(500, 'At most 500 characters')
-    .refine((v) => v === '' || v.startsWith('/'), 'An absolute path, e.g. /etc/bird/peers.d')
+    .refine((v) => v === '' || isSafePath(v), PEERS_DIR_PROBLEM)
     .nullish()
     .transform(blankToNull),
+  /** Change control (changes.approve to set): every change to a production router needs approval. */
+  production: z.boolean({ message: 'true or false' }).optional(),
+  maintenanceWindows: maintenanceWindowsInput.optional(),
 });
 
 export const createRouterInput = routerFields.extend({

@@ -6,12 +6,14 @@ import { countRouterSessions, findRouterByName, findRouterForConnection, getRout
 import type { Actor } from '@/lib/auth/actor';
 import { mutation } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
+import { controlCommandProblem } from '@/lib/config/transport/shell-command';
 import { sealIfGiven } from '@/lib/crypto/secrets';
 import { ServiceError, notFound } from '@/lib/errors';
 import { listLocalAsns, peeringSettingsView } from '@/lib/settings/service';
+import { guardChangeControl } from '@/lib/changes/router-settings';
 import { createRouterInput, routerIdInput, updateRouterInput } from './schemas';
 
-type Settable = Partial<Pick<Router, 'name' | 'transport' | 'localAsn' | 'vrf' | 'controlCommand' | 'peersDir'>> & { privateKey?: string | null };
+type Settable = Partial<Pick<Router, 'name' | 'platform' | 'transport' | 'localAsn' | 'vrf' | 'controlCommand' | 'peersDir'>> & { privateKey?: string | null };
 
 /** The rules that need the database or the actor; every broken one comes back next to its field. */
 async function checkRouter(tx: Tx, actor: Actor, next: Settable, current?: Router) {
@@ -30,19 +32,30 @@ async function checkRouter(tx: Tx, actor: Actor, next: Settable, current?: Route
   }
   const key = next.privateKey ? utils.parseKey(next.privateKey) : undefined;
   if (key instanceof Error) fields.privateKey = `Not a private key Peerdesk can use: ${key.message}`;
+  const command = next.controlCommand === undefined ? current?.controlCommand : next.controlCommand;
+  const platform = next.platform ?? current?.platform;
+  const commandProblem = command && platform ? controlCommandProblem(command, platform) : null;
+  if (commandProblem) fields.controlCommand = commandProblem;
   const first = Object.values(fields)[0];
   if (first) throw new ServiceError('validation', first, fields);
 
-  // A local router's commands run on the Peerdesk server itself: only roles that may trust hosts set one up.
-  const local = (next.transport ?? current?.transport) === 'local';
-  const changesLocal = !current || localSettings.some((k) => next[k] !== undefined && next[k] !== current[k]);
-  if (local && changesLocal && !can(actor.role, 'routers.trust')) {
-    const message = 'Only an Admin may set up a local router: its commands run on the Peerdesk server itself';
-    throw new ServiceError('forbidden', message, { transport: message });
+  // These run commands or write files on a host (the Peerdesk server itself, for a local router): only roles that may trust hosts set them.
+  if (can(actor.role, 'routers.trust')) return;
+  const changed = (k: HostSetting) => next[k] !== undefined && next[k] !== (current ? current[k] : null);
+  const refused: Record<string, string> = {};
+  if ((next.transport ?? current?.transport) === 'local' && (!current || changed('transport'))) {
+    refused.transport = 'Only an Admin may set up a local router: its commands run on the Peerdesk server itself';
   }
+  if (changed('controlCommand')) refused.controlCommand = 'Only an Admin may set the control command: it runs on the router host';
+  if (changed('peersDir')) refused.peersDir = 'Only an Admin may set the peers directory: pushes write files there on the router host';
+  const refusal = Object.values(refused)[0];
+  if (refusal) throw new ServiceError('forbidden', refusal, refused);
 }
 
-const localSettings = ['transport', 'controlCommand', 'peersDir'] as const;
+type HostSetting = 'transport' | 'controlCommand' | 'peersDir';
+
+const movedHost = (changes: Partial<Pick<Router, 'hostname' | 'managementAddress' | 'sshPort'>>, current: Router) =>
+  (['hostname', 'managementAddress', 'sshPort'] as const).some((k) => changes[k] !== undefined && changes[k] !== current[k]);
 
 const credentialChanges = (input: { password?: string | null; privateKey?: string | null }) =>
   (['password', 'privateKey'] as const).filter((k) => input[k] !== undefined && input[k] !== '').map((k) => `${k}: ${input[k] === null ? 'removed' : 'replaced'}`);
@@ -54,6 +67,7 @@ export const createRouter = mutation({
   async run({ tx, actor, input, audit }) {
     const { password, privateKey, ...plain } = input;
     await checkRouter(tx, actor, { ...plain, privateKey: privateKey || undefined });
+    guardChangeControl(actor, plain);
     const values = {
       ...plain,
       managementAddress: plain.managementAddress ?? null,
@@ -80,17 +94,22 @@ export const updateRouter = mutation({
     const { id, password, privateKey, ...plain } = input;
     const changes = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) as Partial<typeof plain>;
     await checkRouter(tx, actor, { ...changes, privateKey: privateKey || undefined }, current);
+    guardChangeControl(actor, changes, current);
+    // Pointed at another host, the stored secrets would go to whoever answers there: below routers.trust they must be entered again.
+    const moved = movedHost(changes, current) && !can(actor.role, 'routers.trust');
     await tx
       .update(routers)
       .set({
         ...changes,
-        passwordEnc: sealIfGiven(password, current.passwordEnc),
-        privateKeyEnc: sealIfGiven(privateKey, current.privateKeyEnc),
+        passwordEnc: sealIfGiven(password, moved ? null : current.passwordEnc),
+        privateKeyEnc: sealIfGiven(privateKey, moved ? null : current.privateKeyEnc),
+        ...(moved && { hostKey: null, pendingHostKey: null }),
         updatedAt: new Date(),
       })
       .where(eq(routers.id, id));
     const changed = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== current[k as keyof Router]);
-    audit({ target: `router:${id}`, details: { name: current.name, changed, credentials: credentialChanges(input) } });
+    const credentials = [...credentialChanges(input), ...(moved ? ['stored credentials and host key dropped: new host'] : [])];
+    audit({ target: `router:${id}`, details: { name: current.name, changed, credentials } });
     return (await getRouter(tx, id))!;
   },
 });
@@ -120,7 +139,9 @@ export const acceptHostKey = mutation({
     const router = await getRouter(tx, input.id);
     if (!router) throw notFound('Router');
     if (!router.pendingHostKey) throw new ServiceError('conflict', 'No new host key is waiting to be accepted for this router');
-    await tx.update(routers).set({ hostKey: router.pendingHostKey, pendingHostKey: null, updatedAt: new Date() }).where(eq(routers.id, router.id));
+    await tx.update(routers)
+      .set({ hostKey: router.pendingHostKey, pendingHostKey: null, updatedAt: new Date() })
+      .where(eq(routers.id, router.id));
     audit({ target: `router:${router.id}`, details: { name: router.name, from: router.hostKey, to: router.pendingHostKey } });
     return (await getRouter(tx, router.id))!;
   },

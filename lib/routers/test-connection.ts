@@ -1,19 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { db } from '@/db/client';
 import { routers, type Platform, type Router } from '@/db/schema';
 import { findRouterForConnection } from '@/db/queries/routers';
-import type { Actor } from '@/lib/auth/actor';
-import { mutation, validationFailure } from '@/lib/auth/mutation';
+import { mutation } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
 import { connectRouter, controlCommandOf, RouterConnectionError, type RouterConnection } from '@/lib/config/transport';
-import type { Result } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { contactResultText, type ContactOutcome } from './contact';
 import { routerIdInput } from './schemas';
 
 const TEST_TIMEOUT_MS = 10_000;
 
-function versionCommand(router: Pick<Router, 'platform' | 'controlCommand'>) {
+function versionCommand(router: Router) {
   const control = controlCommandOf(router);
   if (router.platform === 'frr') return `${control} -c 'show version'`;
   if (router.platform === 'bird') return `${control} show status`;
@@ -56,32 +54,38 @@ async function probeRouter(router: Router): Promise<ContactOutcome> {
   }
 }
 
-const recordContact = mutation({
-  action: 'router.test',
-  permission: 'routers.manage',
-  input: routerIdInput.extend({ outcome: z.custom<ContactOutcome>() }),
-  async run({ tx, input, audit }) {
-    await tx.update(routers).set({ lastContactAt: new Date(), lastContactResult: contactResultText(input.outcome) }).where(eq(routers.id, input.id));
-    const { ok, kind, message } = input.outcome;
-    audit({ target: `router:${input.id}`, details: { ok, kind, message } });
-    return input.outcome;
-  },
-});
+/**
+ * Below routers.trust, a failure to reach or log in to the host is one sentence: refused, timed
+ * out, host key or password refused would make Test a port scanner for any address an Operator
+ * types. The router's own settings (nothing tried yet) and a command's output after login stay.
+ */
+function withoutNetworkDetail(outcome: ContactOutcome, router: Router): ContactOutcome {
+  if (outcome.ok || outcome.kind === 'settings' || outcome.kind === 'command') return outcome;
+  return { ok: false, message: `Could not connect to ${router.name}` };
+}
 
 /**
- * Test connection. The network work happens between two steps rather than inside mutation()'s
- * transaction: an open transaction would stall the embedded database for the whole timeout, and
- * the host key the transport pins must be kept even when the test fails.
+ * Test connection. The network work is the prepare step rather than inside the transaction: an open
+ * transaction would stall the embedded database for the whole timeout, and the host key the transport
+ * pins must be kept even when the test fails.
  */
-export const testRouterConnection = Object.assign(
-  async (actor: Actor | null, raw: unknown): Promise<Result<ContactOutcome>> => {
-    // Refusals are the wrapper's to answer and to record in the audit log.
-    if (!actor || !can(actor.role, recordContact.permission)) return recordContact(actor, raw);
-    const parsed = routerIdInput.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
-    const router = await findRouterForConnection(db(), parsed.data.id);
-    if (!router) return { ok: false, error: { code: 'not_found', message: 'Router not found' } };
-    return recordContact(actor, { id: router.id, outcome: await probeRouter(router) });
+export const testRouterConnection = mutation({
+  action: 'router.test',
+  permission: 'routers.manage',
+  input: routerIdInput,
+  async prepare({ actor, input }) {
+    const router = await findRouterForConnection(db(), input.id);
+    if (!router) throw notFound('Router');
+    const seen = await probeRouter(router);
+    return { seen, outcome: can(actor.role, 'routers.trust') ? seen : withoutNetworkDetail(seen, router) };
   },
-  { action: recordContact.action, permission: recordContact.permission, input: routerIdInput },
-);
+  async run({ tx, input, prepared: { seen, outcome }, audit }) {
+    await tx.update(routers)
+      .set({ lastContactAt: new Date(), lastContactResult: contactResultText(outcome) })
+      .where(eq(routers.id, input.id));
+    // The audit log, which only Admins read, keeps what was seen.
+    const { ok, kind, message } = seen;
+    audit({ target: `router:${input.id}`, details: { ok, kind, message } });
+    return outcome;
+  },
+});

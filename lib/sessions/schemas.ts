@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigStatus, SessionType } from '@/db/schema';
+import { isPrintableLine, MD5_KEY_RULE, MD5_KEY_SHAPE } from '@/lib/config/templates/quoting';
 import { AS_TRANS, MAX_ASN } from '@/lib/settings/schemas';
 import { ipFamily } from './ip';
 
@@ -47,12 +48,15 @@ const peerIpField = z
   .string({ message: 'Enter the peer IP address' })
   .trim()
   .min(1, 'Enter the peer IP address')
+  .max(64, 'Enter an IPv4 or IPv6 address')
   .refine((ip) => ipFamily(ip) !== null, 'Enter an IPv4 or IPv6 address such as 10.0.12.2 or 2001:db8:12::2, without a prefix length');
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+/** Text that reaches the router configuration: one line, nothing a CLI could read as a line break or control. */
+const oneLineText = (max: number) => text(max).refine(isPrintableLine, 'One line of printable text: no line breaks, tabs or control characters');
 const prefixesMessage = 'A whole number, 0 or more';
 const maxPrefixesField = z.coerce.number({ message: prefixesMessage }).int(prefixesMessage).min(0, prefixesMessage).max(10_000_000, 'At most 10,000,000');
-const md5Field = text(80).regex(/^[\x21-\x7e]*$/, 'Printable characters without spaces');
+const md5Field = text(80).refine((key) => key === '' || MD5_KEY_SHAPE.test(key), MD5_KEY_RULE);
 const typeField = z.enum(sessionTypes, { message: `One of ${sessionTypes.join(', ')}` });
 
 const editable = {
@@ -60,7 +64,7 @@ const editable = {
   peerAsn: asnField,
   peerIp: peerIpField,
   localAsn: asnField.optional(),
-  description: text(200).optional(),
+  description: oneLineText(200).optional(),
   notes: text(4000).optional(),
   acknowledgeAddressMismatch: z.boolean().optional(),
 };
@@ -70,7 +74,7 @@ export const createSessionInput = z.object({
   /** null: a private session, on no exchange. */
   ixId: id('Choose an exchange, or null for a private session (No Exchange)').nullable(),
   ...editable,
-  peerName: text(200).optional(),
+  peerName: oneLineText(200).optional(),
   type: typeField.default('peer'),
   /** Write-only; stored encrypted. */
   md5: md5Field.optional(),
@@ -84,7 +88,7 @@ export const updateSessionInput = z.object({
   ...editable,
   peerAsn: asnField.optional(),
   peerIp: peerIpField.optional(),
-  peerName: text(200).nullable().optional(),
+  peerName: oneLineText(200).nullable().optional(),
   type: typeField.optional(),
   /** Write-only: a new key replaces the stored one, null removes it, absent or "" keeps it. */
   md5: md5Field.nullable().optional(),

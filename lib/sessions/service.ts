@@ -3,7 +3,9 @@ import type { Tx } from '@/db/client';
 import { bgpSessions } from '@/db/schema';
 import { getSession } from '@/db/queries/sessions';
 import { mutation } from '@/lib/auth/mutation';
-import { isOnRouter, queueConfigure } from '@/lib/config/configure';
+import { afterRequest } from '@/lib/changes/after-request';
+import { requestChange } from '@/lib/changes/request';
+import { isOnRouter } from '@/lib/config/configure';
 import { encryptSecret, sealIfGiven } from '@/lib/crypto/secrets';
 import { ServiceError, notFound } from '@/lib/errors';
 import { createSessionInput, deleteSessionInput, updateSessionInput } from './schemas';
@@ -45,7 +47,14 @@ export const createSession = mutation({
       .returning({ id: bgpSessions.id });
     audit({
       target: `session:${row.id}`,
-      details: { router: router.name, ixId: input.ixId, peerAsn: input.peerAsn, peerIp: input.peerIp, md5: !!input.md5, addressMismatchKept: !!mismatchNote },
+      details: {
+        router: router.name,
+        ixId: input.ixId,
+        peerAsn: input.peerAsn,
+        peerIp: input.peerIp,
+        md5: !!input.md5,
+        addressMismatchKept: !!mismatchNote,
+      },
     });
     return sessionView(tx, row.id);
   },
@@ -96,10 +105,11 @@ export const updateSession = mutation({
  * A session that never reached the router simply goes. One on the router is removed from it first
  * (a config.push job, operation remove; the caller kicks the scheduler), then kept as Removed in the history.
  */
-export const deleteSession = mutation({
+export const deleteSession = afterRequest(mutation({
   action: 'session.delete',
   permission: 'sessions.manage',
   input: deleteSessionInput,
+  queuesJobs: true,
   async run({ tx, actor, input, audit }) {
     const session = await sessionView(tx, input.id);
     const details = { router: session.routerName, peerAsn: session.peerAsn, peerIp: session.peerIp };
@@ -108,12 +118,17 @@ export const deleteSession = mutation({
       throw new ServiceError('conflict', 'A configuration job holds this session: wait for it to finish, or cancel it in the Scheduler, then delete');
     }
     if (await isOnRouter(tx, session)) {
-      const job = await queueConfigure(tx, actor, { sessionIds: [session.id], operation: 'remove', mode: 'now' });
-      audit({ target: `session:${session.id}`, details: { ...details, removeFromRouter: true, job: job.id } });
-      return { id: session.id, removing: true, job: { id: job.id, status: job.status } };
+      const { job, changes } = await requestChange(tx, actor, { sessionIds: [session.id], operation: 'remove', mode: 'now' });
+      audit({ target: `session:${session.id}`, details: { ...details, removeFromRouter: true, job: job?.id ?? null, change: changes[0].id } });
+      return {
+        id: session.id,
+        removing: true,
+        change: { id: changes[0].id, status: changes[0].status },
+        job: job && { id: job.id, status: job.status },
+      };
     }
     await tx.delete(bgpSessions).where(eq(bgpSessions.id, session.id));
     audit({ target: `session:${session.id}`, details });
     return { id: session.id };
   },
-});
+}));

@@ -23,13 +23,21 @@ const invalid = (fields: Record<string, string>) => new ServiceError('validation
  * PeeringDB unless the user says it differs on purpose. Returns what the session is checked against,
  * and the note that records a mismatch kept on purpose.
  */
-export async function checkSession(db: Executor, draft: SessionDraft, options: { actor: Actor; sessionId?: number; addressChanged: boolean }) {
-  const [router] = await db.select({ id: routers.id, name: routers.name, localAsn: routers.localAsn }).from(routers).where(eq(routers.id, draft.routerId));
+export async function checkSession(
+  db: Executor,
+  draft: SessionDraft,
+  options: { actor: Actor; sessionId?: number; addressChanged: boolean },
+) {
+  const [router] = await db.select({ id: routers.id, name: routers.name, localAsn: routers.localAsn })
+    .from(routers)
+    .where(eq(routers.id, draft.routerId));
   if (!router) throw invalid({ routerId: 'There is no such router' });
   const family = ipFamily(draft.peerIp)!;
   const fields: Record<string, string> = {};
 
-  const [exchange] = draft.ixId === null ? [] : await db.select({ id: pdbExchanges.id, name: pdbExchanges.name }).from(pdbExchanges).where(eq(pdbExchanges.id, draft.ixId));
+  const [exchange] = draft.ixId === null
+    ? []
+    : await db.select({ id: pdbExchanges.id, name: pdbExchanges.name }).from(pdbExchanges).where(eq(pdbExchanges.id, draft.ixId));
   if (draft.ixId !== null && !exchange) fields.ixId = 'There is no such exchange in the PeeringDB data';
 
   if (draft.peerGroupId !== null) {

@@ -4,10 +4,8 @@ import { emailPreviewFacts, getTemplate } from '@/db/queries/templates';
 import { templateRevisions, templates, type Platform } from '@/db/schema';
 import { sessionVariables } from '@/lib/config/render';
 import { checkTemplate, renderTemplate, TemplateError } from '@/lib/config/templates/engine';
-import type { Actor } from '@/lib/auth/actor';
-import { mutation, toFailure, validationFailure } from '@/lib/auth/mutation';
-import { can } from '@/lib/auth/permissions';
-import { ServiceError, notFound, type Result } from '@/lib/errors';
+import { mutation, query } from '@/lib/auth/mutation';
+import { ServiceError, notFound } from '@/lib/errors';
 import { peeringSettingsView } from '@/lib/settings/service';
 import { createTemplateInput, previewTemplateInput, revertTemplateInput, setDefaultTemplateInput, templateIdInput, updateTemplateInput } from './schemas';
 
@@ -36,7 +34,12 @@ async function clearOtherDefaults(tx: Tx, t: { id: number; kind: 'config' | 'ema
   await tx
     .update(templates)
     .set({ isDefault: false })
-    .where(and(eq(templates.kind, t.kind), t.platform ? eq(templates.platform, t.platform) : isNull(templates.platform), ne(templates.id, t.id), eq(templates.isDefault, true)));
+    .where(and(
+      eq(templates.kind, t.kind),
+      t.platform ? eq(templates.platform, t.platform) : isNull(templates.platform),
+      ne(templates.id, t.id),
+      eq(templates.isDefault, true),
+    ));
 }
 
 async function current(tx: Tx, id: number) {
@@ -60,7 +63,9 @@ export const createTemplate = mutation({
     await refuseDuplicateName(tx, input.kind, input.name);
     const platform = input.kind === 'config' ? (input.platform ?? null) : null;
     const subject = input.kind === 'email' ? (input.subject ?? null) : null;
-    const [row] = await tx.insert(templates).values({ kind: input.kind, platform, name: input.name, subject, body: input.body, isDefault: input.isDefault, revision: 1 }).returning();
+    const [row] = await tx.insert(templates)
+      .values({ kind: input.kind, platform, name: input.name, subject, body: input.body, isDefault: input.isDefault, revision: 1 })
+      .returning();
     await tx.insert(templateRevisions).values({ templateId: row.id, revision: 1, subject, body: input.body, authorId: actor.id });
     if (row.isDefault) await clearOtherDefaults(tx, row);
     audit({ target: `template:${row.id}`, details: { kind: row.kind, platform, name: row.name, isDefault: row.isDefault } });
@@ -104,7 +109,9 @@ export const revertTemplate = mutation({
       .where(and(eq(templateRevisions.templateId, row.id), eq(templateRevisions.revision, input.revision)));
     if (!old) throw new ServiceError('not_found', `Revision ${input.revision} of "${row.name}" not found`, { revision: `No revision ${input.revision}` });
     const revision = row.revision + 1;
-    await tx.update(templates).set({ body: old.body, subject: old.subject, revision, updatedAt: new Date() }).where(eq(templates.id, row.id));
+    await tx.update(templates)
+      .set({ body: old.body, subject: old.subject, revision, updatedAt: new Date() })
+      .where(eq(templates.id, row.id));
     await tx.insert(templateRevisions).values({ templateId: row.id, revision, subject: old.subject, body: old.body, authorId: actor.id });
     audit({ target: `template:${row.id}`, details: { name: row.name, revertedTo: input.revision, revision } });
     return detail(tx, row.id);
@@ -136,38 +143,33 @@ export const setDefaultTemplate = mutation({
   },
 });
 
-export type PreviewResult =
-  | { ok: true; subject: string | null; text: string }
-  | { ok: false; field: 'body' | 'subject'; message: string; line: number | null; column: number | null };
+export type PreviewResult = { subject: string | null; text: string };
 
 /** MD5 keys never leave the server: a preview shows where the key goes, not the key. */
-export const HIDDEN_MD5 = '********';
+const HIDDEN_MD5 = '********';
 
 /**
  * Renders unsaved template text against a real session (config) or network (e-mail). A template error is a
- * preview result, not a failure: it comes back with its line and column. Reads only, so no audit row.
+ * validation failure on its field (body or subject) with its line and column (`at`). Reads only, so no audit row.
  */
-export async function previewTemplate(actor: Actor | null, raw: unknown): Promise<Result<PreviewResult>> {
-  if (!actor) return { ok: false, error: { code: 'unauthenticated', message: 'Sign in first' } };
-  if (!can(actor.role, 'peering.read')) return { ok: false, error: { code: 'forbidden', message: `Your role (${actor.role}) may not do this (peering.read)` } };
-  const parsed = previewTemplateInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
-  const input = parsed.data;
-  try {
+export const previewTemplate = query({
+  name: 'template.preview',
+  permission: 'peering.read',
+  input: previewTemplateInput,
+  async run({ input }): Promise<PreviewResult> {
     const vars = input.kind === 'config' ? await configPreviewVariables(input.sessionId!) : await emailPreviewVariables(input.peerAsn!);
     let field: 'body' | 'subject' = 'subject';
     try {
       const subject = input.kind === 'email' ? await renderTemplate(input.subject ?? '', vars) : null;
       field = 'body';
-      return { ok: true, data: { ok: true, subject, text: await renderTemplate(input.body, vars) } };
+      return { subject, text: await renderTemplate(input.body, vars) };
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;
-      return { ok: true, data: { ok: false, field, message: err.message, line: err.line, column: err.column } };
+      const at = err.line === null ? undefined : { line: err.line, column: err.column ?? 1 };
+      throw new ServiceError('validation', `${field === 'body' ? 'Template' : 'Subject'}: ${err.message}`, { [field]: err.message }, at);
     }
-  } catch (err) {
-    return { ok: false, error: toFailure(err, 'template.preview') };
-  }
-}
+  },
+});
 
 async function configPreviewVariables(sessionId: number) {
   const vars = await sessionVariables(db(), sessionId);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { publicTokenColumns } from '@/db/queries/users';
@@ -9,21 +9,36 @@ import { notFound } from '@/lib/errors';
 import { createTokenInput, revokeTokenInput } from '@/lib/users/schemas';
 
 const PREFIX = 'pdk_';
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The secret is returned once, here; only its hash is stored. */
+const DAY_MS = 86_400_000;
+/** Recording every use would write on every API call; a minute is precise enough to tell a live token from a dead one. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+/**
+ * The secret is returned once, here; only its hash is stored. Only a signed-in person or the CLI
+ * makes tokens: a token that could mint tokens would outlive its own revocation.
+ */
 export const createToken = mutation({
   action: 'token.create',
   permission: 'tokens.own',
+  notVia: { api: 'An API token cannot create tokens: create one signed in (Account) or with the CLI (token create)' },
   input: createTokenInput,
   async run({ tx, actor, input, audit }) {
     const secret = PREFIX + randomBytes(24).toString('base64url');
-    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+    const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
     const [token] = await tx
       .insert(apiTokens)
-      .values({ userId: actor.id!, name: input.name, tokenHash: hashToken(secret), prefix: secret.slice(0, 8), expiresAt })
+      .values({
+        userId: actor.id!,
+        name: input.name,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 8),
+        scope: input.scope,
+        expiresAt,
+      })
       .returning(publicTokenColumns);
-    audit({ target: `token:${token.id}`, details: { name: token.name, expiresAt } });
+    audit({ target: `token:${token.id}`, details: { name: token.name, scope: token.scope, expiresAt } });
     return { ...token, secret };
   },
 });
@@ -58,8 +73,17 @@ export async function authenticateBearer(header: string | null): Promise<BearerC
     .where(eq(apiTokens.tokenHash, hashToken(secret)));
   if (!row) return { refused: 'Unknown token' };
   if (row.token.revokedAt) return { refused: 'This token has been revoked' };
-  if (row.token.expiresAt && row.token.expiresAt.getTime() <= Date.now()) return { refused: 'This token has expired' };
+  if (row.token.expiresAt && row.token.expiresAt.getTime() <= Date.now()) return { refused: 'Token expired' };
   if (row.user.disabledAt) return { refused: 'The account of this token is disabled' };
-  await db().update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id));
-  return { actor: { id: row.user.id, email: row.user.email, role: row.user.role, via: 'api' } };
+  if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) await recordUse(row.token.id);
+  return { actor: { id: row.user.id, email: row.user.email, role: row.user.role, via: 'api', scope: row.token.scope } };
+}
+
+/** The condition again in SQL: of parallel requests in the same minute, one writes. */
+async function recordUse(id: number) {
+  const stale = new Date(Date.now() - LAST_USED_PRECISION_MS);
+  await db()
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))));
 }

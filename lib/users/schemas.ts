@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import type { TokenScope } from '@/db/schema';
 import { roles } from '@/lib/auth/permissions';
 
-export const emailField = z.string().trim().toLowerCase().email('Enter a valid email address').max(254);
-export const passwordField = z
+const emailField = z.string().trim().toLowerCase().email('Enter a valid email address').max(254);
+const passwordField = z
   .string()
   .min(10, 'At least 10 characters')
   .max(200, 'At most 200 characters');
-export const roleField = z.enum(roles, { message: 'Choose a role' });
+const roleField = z.enum(roles, { message: 'Choose a role' });
 
 export const createUserInput = z.object({
   email: emailField,
@@ -24,14 +25,16 @@ export const updateUserInput = z.object({
 });
 
 export const changeOwnPasswordInput = z
-  .object({ currentPassword: z.string().min(1, 'Enter your current password'), newPassword: passwordField })
+  .object({ currentPassword: z.string().min(1, 'Enter your current password').max(1024), newPassword: passwordField })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a different password' });
+
+const tokenScopes = ['read', 'write'] as const satisfies readonly TokenScope[];
 
 export const createTokenInput = z.object({
   name: z.string().trim().min(1, 'Name the token').max(80),
-  expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
+  scope: z.enum(tokenScopes).default('write'),
+  // Every token ends: 90 days unless chosen, a year at most.
+  expiresInDays: z.coerce.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days').default(90),
 });
 
 export const revokeTokenInput = z.object({ id: z.coerce.number().int().positive() });
-
-export type CreateUserInput = z.input<typeof createUserInput>;

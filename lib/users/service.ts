@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { apiTokens, users } from '@/db/schema';
 import { countActiveGlobalAdmins, findUserByEmail, findUserById, publicUserColumns } from '@/db/queries/users';
 import { mutation } from '@/lib/auth/mutation';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -40,12 +41,16 @@ export const updateUser = mutation({
       ...(input.disabled !== undefined && { disabledAt: input.disabled ? (user.disabledAt ?? new Date()) : null }),
       ...(input.password !== undefined && { passwordHash: await hashPassword(input.password) }),
     };
+    // A password reset, a role change or disabling ends the user's sessions and revokes their API tokens; a rename or enabling does not.
+    const credentialsChange =
+      (input.role !== undefined && input.role !== user.role) || (input.disabled && !user.disabledAt) || input.password !== undefined;
     const [updated] = await tx
       .update(users)
-      .set({ ...changes, updatedAt: new Date() })
+      .set({ ...changes, ...(credentialsChange && { sessionVersion: sql`${users.sessionVersion} + 1` }), updatedAt: new Date() })
       .where(eq(users.id, user.id))
       .returning(publicUserColumns);
-    audit({ target: `user:${user.id}`, details: { email: user.email, from: { role: user.role, disabled: !!user.disabledAt }, to: { role: updated.role, disabled: !!updated.disabledAt }, passwordReset: input.password !== undefined } });
+    const tokensRevoked = credentialsChange ? await revokeTokensOf(tx, user.id) : 0;
+    audit({ target: `user:${user.id}`, details: { email: user.email, from: { role: user.role, disabled: !!user.disabledAt }, to: { role: updated.role, disabled: !!updated.disabledAt }, passwordReset: input.password !== undefined, sessionsEnded: credentialsChange, tokensRevoked } });
     return updated;
   },
 });
@@ -60,11 +65,22 @@ export const changeOwnPassword = mutation({
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw fieldError('currentPassword', 'That is not your current password');
     }
+    // Ends every session of this user; the page signs the caller in again with the new password.
+    // API tokens stay: they are separate credentials, listed and revoked on the same Account page.
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+      .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, user.id));
-    audit({ target: `user:${user.id}` });
-    return { id: user.id };
+    audit({ target: `user:${user.id}`, details: { sessionsEnded: true } });
+    return { id: user.id, email: user.email };
   },
 });
+
+async function revokeTokensOf(tx: Tx, userId: number) {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}

@@ -93,7 +93,10 @@ EOC
   chown -R frr:frr "$R1"   # the daemons drop to user frr
   local common=(-z "$R1/run/zserv.api" --vty_socket "$R1/run" -P 0)
   ip netns exec "$P-r1" /usr/lib/frr/zebra -d -f "$R1/zebra.conf" -i "$R1/run/zebra.pid" "${common[@]}"
-  ip netns exec "$P-r1" /usr/lib/frr/bgpd -d -f "$R1/bgpd.conf" -i "$R1/run/bgpd.pid" "${common[@]}"
+  # RPKI origin validation needs bgpd's rpki module (Debian frr-rpki-rtrlib), loaded at start
+  local modules=()
+  [ -z "$(find /usr/lib -path '*frr/modules/bgpd_rpki.so' -print -quit 2>/dev/null)" ] || modules=(-M rpki)
+  ip netns exec "$P-r1" /usr/lib/frr/bgpd -d -f "$R1/bgpd.conf" -i "$R1/run/bgpd.pid" "${common[@]}" "${modules[@]}"
 }
 
 start_bird() {
@@ -196,6 +199,8 @@ down() {
 print_env() {
   local q=(printf 'export %s=%q\n')
   "${q[@]}" LAB_DIR "$LAB_DIR"
+  # the namespaces are $LAB_PREFIX-r1 and -r2 (tests start an RTR cache inside r1's)
+  "${q[@]}" LAB_PREFIX "$LAB_PREFIX"
   # the directory holding FRR's vty sockets, as `vtysh --vty_socket` wants it
   "${q[@]}" LAB_FRR_VTY_SOCKET "$R1/run"
   "${q[@]}" LAB_FRR_CONFIG_DIR "$R1"

@@ -22,8 +22,9 @@ export function useBrowser() {
   });
   afterAll(async () => browser?.close());
   return {
-    async page(): Promise<Page> {
-      const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport: { width: 1280, height: 800 } });
+    /** A page of the shared server, or of `baseURL` (a file's own server). */
+    async page(baseURL = inject('baseUrl')): Promise<Page> {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
       return context.newPage();
     },
   };

@@ -28,7 +28,8 @@ describe('signing in and the portal shell', () => {
   it('the Global Admin sees every tab, including Emails and Admin', async () => {
     const page = await browser.page();
     await signIn(page, inject('adminEmail'), inject('adminPassword'));
-    await page.waitForURL('**/peering/ixs');
+    await page.waitForURL('**/dashboard');
+    await page.goto('/peering/ixs');
     const section = page.getByRole('navigation', { name: 'Section' });
     for (const tab of ['IXs', 'Routers', 'Sessions', 'Peers', 'Emails']) {
       await expect(section.getByRole('link', { name: tab, exact: true }).isVisible()).resolves.toBe(true);
@@ -49,7 +50,7 @@ describe('a Global Admin creates a viewer, who is kept out of admin pages and ad
   it('the Add user form shows errors next to the fields, then creates the viewer', async () => {
     const page = await browser.page();
     await signIn(page, inject('adminEmail'), inject('adminPassword'));
-    await page.waitForURL('**/peering/ixs');
+    await page.waitForURL('**/dashboard');
     await page.goto('/admin/users');
     await page.getByLabel('Email', { exact: true }).fill('not-an-email');
     await page.getByLabel('Initial password').fill('short');
@@ -69,7 +70,7 @@ describe('a Global Admin creates a viewer, who is kept out of admin pages and ad
   it('the viewer has no Admin or Emails tab, and an admin page or the mailbox says no', async () => {
     const page = await browser.page();
     await signIn(page, viewer.email, viewer.password);
-    await page.waitForURL('**/peering/ixs');
+    await page.waitForURL('**/dashboard');
     await expect(page.getByRole('link', { name: 'Admin' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Emails' }).count()).resolves.toBe(0);
     for (const url of ['/admin/users', '/admin/audit', '/peering/emails']) {
@@ -82,7 +83,7 @@ describe('a Global Admin creates a viewer, who is kept out of admin pages and ad
   it('the viewer makes an API token: it reads the API but may not create users', async () => {
     const page = await browser.page();
     await signIn(page, viewer.email, viewer.password);
-    await page.waitForURL('**/peering/ixs');
+    await page.waitForURL('**/dashboard');
     await page.goto('/account');
     await page.getByLabel('New token name').fill('scripts');
     await page.getByRole('button', { name: 'Create token' }).click();
@@ -107,7 +108,7 @@ describe('a Global Admin creates a viewer, who is kept out of admin pages and ad
   it("the Global Admin revokes the viewer's token under Admin > API tokens, and it stops working", async () => {
     const page = await browser.page();
     await signIn(page, inject('adminEmail'), inject('adminPassword'));
-    await page.waitForURL('**/peering/ixs');
+    await page.waitForURL('**/dashboard');
     await page.goto('/admin/tokens');
     const row = page.getByRole('row').filter({ hasText: viewer.email }).filter({ hasText: 'scripts' });
     page.once('dialog', (d) => d.accept());

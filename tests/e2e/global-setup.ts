@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startPeeringDbTestServer } from '../../lib/peeringdb/test-server/server';
+import { startPeeringDbTestServer } from '../../tools/peeringdb-test-server/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

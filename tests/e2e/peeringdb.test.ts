@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { LAB } from '@/lib/peeringdb/test-server/lab-overlay';
+import { LAB } from '@/tools/peeringdb-test-server/lab-overlay';
 import { screenshotDir, signIn, useBrowser } from './browser';
+import { ownAdmin, useOwnServer } from './own-server';
 
 const browser = useBrowser();
+// "From no data": a fresh install of its own, whatever the other files did to the shared server.
+const server = useOwnServer();
 
 async function labIxMembers() {
   const res = await fetch(`${inject('peeringDbUrl')}/netixlan?ix_id=${LAB.labIxId}&limit=0`, { headers: { authorization: 'Api-Key test-key' } });
@@ -13,9 +16,10 @@ async function labIxMembers() {
 
 describe('from no data to the exchange list: settings, Test, Sync now', () => {
   it('the coordinator sets the ASN and PeeringDB account, tests it, syncs with progress, and sees the exchanges', async () => {
-    const page = await browser.page();
-    await signIn(page, inject('adminEmail'), inject('adminPassword'));
-    await page.waitForURL('**/peering/ixs');
+    const page = await browser.page(server.url);
+    await signIn(page, ownAdmin.email, ownAdmin.password);
+    await page.waitForURL('**/dashboard');
+    await page.goto('/peering/ixs');
     await page.getByText('No exchanges yet: set your ASNs first').waitFor();
 
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
@@ -67,9 +71,9 @@ describe('from no data to the exchange list: settings, Test, Sync now', () => {
   });
 
   it('a viewer sees the exchanges but not the settings, and cannot start a sync', async () => {
-    const page = await browser.page();
-    await signIn(page, inject('adminEmail'), inject('adminPassword'));
-    await page.waitForURL('**/peering/ixs');
+    const page = await browser.page(server.url);
+    await signIn(page, ownAdmin.email, ownAdmin.password);
+    await page.waitForURL('**/dashboard');
     await page.goto('/admin/users');
     const email = `ix-viewer-${Date.now()}@e2e.test`;
     await page.getByLabel('Email', { exact: true }).fill(email);
@@ -77,9 +81,10 @@ describe('from no data to the exchange list: settings, Test, Sync now', () => {
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.getByTestId(`user-${email}`).waitFor();
 
-    const viewer = await browser.page();
+    const viewer = await browser.page(server.url);
     await signIn(viewer, email, 'viewer-password-2');
-    await viewer.waitForURL('**/peering/ixs');
+    await viewer.waitForURL('**/dashboard');
+    await viewer.goto('/peering/ixs');
     await viewer.getByTestId(`exchange-${LAB.labIxId}`).waitFor();
     expect(await viewer.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
     expect(await viewer.getByRole('link', { name: 'Settings', exact: true }).count()).toBe(0);

@@ -50,7 +50,8 @@ describeOnPostgres('two app instances behind one PostgreSQL', () => {
   let browser: Browser;
   let token = '';
   let logDir = '';
-  const query = <T>(text: string, values: unknown[] = []) => withClient(database.url, async (c) => (await c.query(text, values)).rows as T[]);
+  const query = <T>(text: string, values: unknown[] = []) =>
+    withClient(database.url, async (c) => (await c.query(text, values)).rows as T[]);
   const [a, b] = [0, 1].map((i) => () => instances[i]);
 
   beforeAll(async () => {
@@ -99,7 +100,7 @@ describeOnPostgres('two app instances behind one PostgreSQL', () => {
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/peering/ixs');
+    await page.waitForURL('**/dashboard');
     // Cookies belong to the host, not the port: the same session cookie now goes to the other instance.
     await page.goto(`${b().url}/scheduler`);
     expect(new URL(page.url()).pathname).toBe('/scheduler');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiOperations } from '@/lib/api/routes';
 import { can, roles } from '@/lib/auth/permissions';
+import { createToken } from '@/lib/tokens/service';
 import { makeUser } from '../support/actors';
 import { callRoute, tokenFor } from '../support/api';
 import { discoverApiRoutes, discoverMutations } from '../support/discover';
@@ -43,8 +44,16 @@ describe('the authorization matrix', () => {
 
     it.each(roles)('as %s', async (role) => {
       const { status, json } = await call(await tokenFor(await makeUser(role)));
-      if (!op.permission || can(role, op.permission)) expect([401, 403]).not.toContain(status);
+      if (!op.notForTokens && (!op.permission || can(role, op.permission))) expect([401, 403]).not.toContain(status);
       else expect({ status, code: json.error?.code }).toEqual({ status: 403, code: 'forbidden' });
+    });
+
+    it(`with a read-only token of a Global Admin: ${op.method === 'GET' ? 'allowed' : '403'}`, async () => {
+      const created = await createToken(await makeUser('global_admin'), { name: 'read-only', scope: 'read' });
+      if (!created.ok) throw new Error(created.error.message);
+      const { status, json } = await call(created.data.secret);
+      if (op.method === 'GET') expect([401, 403]).not.toContain(status);
+      else expect({ status, message: json.error?.message }).toEqual({ status: 403, message: expect.stringContaining('read-only') });
     });
 
     it('signed out gets 401', async () => {

@@ -57,7 +57,16 @@ describe('Configure Multiple Sessions', () => {
     const items = rows.map((r) => ({ ixId: r.ixId, family: r.family, routerId: r.routerId, peerGroupId: r.peerGroupId, type: r.type }));
     const result = await configureMultipleSessions(operator, { peerAsn: 64501, items, mode: 'now' });
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.data.sessions.map((s) => [s.routerName, s.exchangeName, s.peerIp, s.localIp, s.peerGroupName, s.maxPrefixes, s.configStatus, s.hasMd5])).toEqual([
+    expect(result.data.sessions.map((s) => [
+      s.routerName,
+      s.exchangeName,
+      s.peerIp,
+      s.localIp,
+      s.peerGroupName,
+      s.maxPrefixes,
+      s.configStatus,
+      s.hasMd5,
+    ])).toEqual([
       ['ams-rtr1', 'AMS-EX', '192.0.2.11', '192.0.2.1', 'AMS-V4', 120, 'configuring', false],
       ['ams-rtr1', 'AMS-EX', '2001:db8:a::11', '2001:db8:a::1', 'AMS-V6', 30, 'configuring', false],
       ['fra-rtr1', 'FRA-EX', '198.51.100.11', '198.51.100.1', 'FRA-V4', 120, 'configuring', false],
@@ -101,7 +110,10 @@ describe('Configure Multiple Sessions', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.data.existing).toEqual([{ ixId: AMS, family: 4, routerId: ids.ams, peerIp: '192.0.2.11', sessionId: existing.id }]);
     expect(result.data.sessions.map((s) => s.peerIp)).toEqual(['2001:db8:a::11']);
-    expect(await db().select({ ip: bgpSessions.peerIp }).from(bgpSessions).where(eq(bgpSessions.peerAsn, 64501)).orderBy(asc(bgpSessions.id))).toHaveLength(2);
+    expect(await db().select({ ip: bgpSessions.peerIp }).from(bgpSessions).where(eq(
+      bgpSessions.peerAsn,
+      64501,
+    )).orderBy(asc(bgpSessions.id))).toHaveLength(2);
     expect((await configureRows(db(), 64501)).rows.find((r) => r.family === 4 && r.ixId === AMS)?.existingSessionId).toBe(existing.id);
     // Nothing new at all: nothing is queued.
     const again = await configureMultipleSessions(operator, { peerAsn: 64501, items: [{ ixId: AMS, family: 4, routerId: ids.ams, peerGroupId: ids.amsV4 }], mode: 'now' });
@@ -125,7 +137,7 @@ describe('Configure Multiple Sessions', () => {
     expect(await db().select().from(jobs)).toEqual([]);
   });
 
-  it('needs sessions.configure; the API takes exchangeId', async () => {
+  it('needs sessions.configure; the API takes ixId (exchangeId as another name for it)', async () => {
     const viewer = await makeUser('viewer');
     const item = { ixId: AMS, family: 4, routerId: ids.ams, peerGroupId: ids.amsV4 };
     expect(await configureMultipleSessions(viewer, { peerAsn: 64501, items: [item], mode: 'now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -140,6 +152,6 @@ describe('Configure Multiple Sessions', () => {
     });
     expect(created).toMatchObject({ status: 201, json: { sessions: [{ peerIp: '192.0.2.11', configStatus: 'scheduled' }], existing: [], job: { kind: 'config.push' } } });
     const bad = await callRoute(sessionsRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { items: [{ family: 4, routerId: ids.ams }], mode: 'now' } });
-    expect(bad).toMatchObject({ status: 400, json: { error: { fields: { 'items.0.exchangeId': expect.any(String) } } } });
+    expect(bad).toMatchObject({ status: 400, json: { error: { fields: { 'items.0.ixId': expect.any(String) } } } });
   });
 });

@@ -77,7 +77,11 @@ async function countingListener() {
     socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as net.AddressInfo).port, connections: () => connections, close: () => new Promise((r) => server.close(r)) };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    connections: () => connections,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 async function closedPort() {
@@ -90,10 +94,11 @@ describe('configuring now or on a schedule', () => {
   it('a scheduled configure is one job an hour later and the session shows Scheduled', async () => {
     const r1 = await addRouter({ name: 'r1' });
     const s = await addSession(r1.id, '10.0.12.2');
-    const { job } = ok(await configureSession(operator, { sessionId: s.id, mode: 'schedule' }));
-    expect(job.runAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
+    const { job, change } = ok(await configureSession(operator, { sessionId: s.id, mode: 'schedule' }));
+    expect(change).toMatchObject({ status: 'scheduled' });
+    expect(job!.runAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
     expect(await status(s.id)).toMatchObject({ configStatus: 'scheduled' });
-    const [row] = await db().select().from(jobs).where(eq(jobs.id, job.id));
+    const [row] = await db().select().from(jobs).where(eq(jobs.id, job!.id));
     expect(row).toMatchObject({ kind: 'config.push', summary: 'Configure 1 session on r1', createdBy: operator.id, payload: { sessionIds: [s.id], operation: 'configure' } });
   });
 
@@ -210,7 +215,10 @@ describe('admin state and refresh without a router', () => {
   it('admin down on a session not on the router is only recorded, for the next configuration', async () => {
     const r1 = await addRouter({ name: 'r1' });
     const s = await addSession(r1.id, '10.0.12.2');
-    expect(ok(await setSessionAdminState(operator, { sessionId: s.id, adminDown: true }))).toEqual({ adminDown: true, job: null });
+    expect(ok(await setSessionAdminState(
+      operator,
+      { sessionId: s.id, adminDown: true },
+    ))).toEqual({ adminDown: true, change: null, job: null });
     expect(await status(s.id)).toMatchObject({ adminDown: true, configStatus: 'not_configured' });
     expect(await db().select().from(jobs)).toHaveLength(0);
   });
@@ -267,7 +275,8 @@ async function junosDevice(fail: { commitCheck?: boolean; hangOnCommitCheck?: bo
     prompt: (mode) => (mode === 'exec' ? 'peerdesk@r1> ' : mode === 'load' ? '' : '\n[edit]\npeerdesk@r1# '),
     script: (c, s) => {
       if (s.mode === 'load') return c === '^D' ? { output: 'load complete', mode: 'config' } : { prompt: false };
-      if (c === 'configure private') return { output: 'Entering configuration mode', mode: 'config' };
+      if (c === 'configure private' || c === 'configure exclusive') return { output: 'Entering configuration mode', mode: 'config' };
+      if (/^commit confirmed \d+$/.test(c)) return `commit confirmed will be automatically rolled back in ${c.split(' ')[2]} minutes unless confirmed\ncommit complete`;
       if (c === 'load set terminal') return { output: '[Type ^D at a new line to end input]', prompt: false, mode: 'load' };
       if (c === 'commit check') {
         if (fail.hangOnCommitCheck) return { hang: true };
@@ -341,7 +350,7 @@ describe('pushing to a Junos router over SSH', () => {
     const s = await addSession(device.router.id, '10.0.12.2');
     const edited = ['set protocols bgp group IXP neighbor 10.0.12.2 peer-as 65002', 'set protocols bgp group IXP neighbor 10.0.12.2 authentication-key "********"', 'set protocols bgp group IXP neighbor 10.0.12.2 description hand-edited'].join('\n');
     const { job } = ok(await configureSession(operator, { sessionId: s.id, mode: 'now', config: edited }));
-    expect(await run(job)).toMatchObject({ status: 'succeeded' });
+    expect(await run(job!)).toMatchObject({ status: 'succeeded' });
     expect(server.commands).toContain(`set protocols bgp group IXP neighbor 10.0.12.2 authentication-key "${MD5}"`);
     expect(server.commands).toContain('set protocols bgp group IXP neighbor 10.0.12.2 description hand-edited');
     const [push] = await listSessionPushes(db(), s.id);

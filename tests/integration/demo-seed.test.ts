@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { listExchanges } from '@/db/queries/exchanges';
-import { seedDemo, CONFIGURE_JOB_KIND } from '@/db/seed/demo';
+import { CONFIG_PUSH } from '@/lib/jobs/labels';
+import { cancelJob } from '@/lib/jobs/service';
+import { seedDemo } from '@/scripts/demo/demo';
 import { syncPeeringDb } from '@/lib/peeringdb/sync';
-import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
+import { makeUser } from '../support/actors';
 import { useTestDatabase } from '../support/test-database';
 
 useTestDatabase();
@@ -35,10 +38,15 @@ describe('the demo seed', () => {
     expect(bgpStates).toEqual(expect.arrayContaining(['Established', 'Active', 'Idle (PfxCt)']));
     const [errored] = await rows<{ config_error: string }>("select config_error from bgp_sessions where config_status = 'error' limit 1");
     expect(errored.config_error).toMatch(/push failed/);
-    const [job] = await rows<{ kind: string; payload: { sessionIds: number[] } }>("select kind, payload from jobs where status = 'scheduled'");
-    expect(job.kind).toBe(CONFIGURE_JOB_KIND);
+    const [job] = await rows<{ id: number; kind: string; summary: string; payload: { sessionIds: number[] } }>("select id, kind, summary, payload from jobs where status = 'scheduled'");
+    expect(job.kind).toBe(CONFIG_PUSH.name);
     const scheduled = (await rows<{ id: number }>("select id from bgp_sessions where config_status = 'scheduled' order by id")).map((r) => r.id);
     expect(job.payload.sessionIds).toEqual(scheduled);
+    // Scheduled through the configure service: its summary, and a Cancel in the Scheduler puts the sessions back.
+    expect(job.summary).toMatch(new RegExp(`^Configure ${scheduled.length} sessions on edge1\\.ams(, edge2\\.fra)?$`));
+    expect(await cancelJob(await makeUser('operator'), { id: job.id })).toMatchObject({ ok: true });
+    const backToNotConfigured = await rows<{ n: number }>(`select count(*)::int n from bgp_sessions where id in (${scheduled.join(',')}) and config_status = 'not_configured'`);
+    expect(backToNotConfigured[0].n).toBe(scheduled.length);
 
     const peerStatuses = (await rows<{ status: string }>('select distinct status from peer_statuses')).map((r) => r.status).sort();
     expect(peerStatuses).toEqual(['approved', 'existing', 'not_qualified', 'rejected', 'request_received', 'request_sent']);

@@ -120,6 +120,9 @@ describe('the request draft', () => {
     expect(await markIncomingRequest(admin, { id: m.id, ixId: 26 })).toMatchObject({ ok: true, data: { from: 'new', to: 'request_received', peerAsn: 64501 } });
     expect(await markIncomingRequest(admin, { id: m.id, ixId: 26 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const [untied] = await db().insert(emails).values({ mailbox: 'inbox', uidValidity: 1, uid: 10, subject: 'who?' }).returning();
-    expect(await markIncomingRequest(admin, { id: untied.id, ixId: 26 })).toMatchObject({ ok: false, error: { fields: { peerAsn: expect.any(String) } } });
+    expect(await markIncomingRequest(admin, { id: untied.id, ixId: 26 })).toMatchObject({
+      ok: false,
+      error: { fields: { peerAsn: expect.any(String) } },
+    });
   });
 });

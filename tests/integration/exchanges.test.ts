@@ -207,7 +207,8 @@ describe('the networks at an exchange', () => {
   });
 
   it('filters by ASN (64505 or AS64505), by name, by status and by policy', async () => {
-    const asns = async (params: Parameters<typeof listExchangeNetworks>[2]) => (await listExchangeNetworks(db(), AMS, params)).map((r) => r.asn);
+    const asns = async (params: Parameters<typeof listExchangeNetworks>[2]) =>
+      (await listExchangeNetworks(db(), AMS, params)).map((r) => r.asn);
     expect(await asns({ ...page, q: 'AS64505' })).toEqual([64505]);
     expect(await asns({ ...page, q: '64505' })).toEqual([64505]);
     expect(await asns({ ...page, q: '6450' })).toEqual([]);

@@ -68,21 +68,29 @@ describe('hostile data is stored as given, returned byte for byte, and searchabl
     expect((await db().select().from(users)).length).toBe(1);
   });
 
-  it('session descriptions and notes keep markup, SQL, bidi and zero-width characters; too long is a field error, not a crash', async () => {
+  it('session descriptions and notes keep markup and SQL, notes keep bidi and zero-width characters (descriptions reach router configs: refused next to the field); too long is a field error, not a crash', async () => {
     const [router] = await db().insert(routers).values({ name: 'r1', hostname: 'r1.example.net', platform: 'frr', localAsn: US }).returning();
     const ids: string[] = [];
-    for (const [i, v] of [HOSTILE.script, HOSTILE.img, HOSTILE.sql, HOSTILE.bidi].entries()) {
+    const oneLine = [HOSTILE.script, HOSTILE.img, HOSTILE.sql];
+    for (const [i, v] of [...oneLine, HOSTILE.bidi].entries()) {
+      const description = i < oneLine.length ? v : 'plain';
+      const peerName = i < oneLine.length ? v : 'plain';
       const post = await callRoute(sessionsRoute.POST, {
         method: 'POST', token,
-        body: { routerId: router.id, ixId: 1, peerAsn: 64600 + i, peerIp: `10.0.12.${10 + i}`, description: v, notes: `${v}\n${v}`, peerName: v },
+        body: { routerId: router.id, ixId: 1, peerAsn: 64600 + i, peerIp: `10.0.12.${10 + i}`, description, notes: `${v}\n${v}`, peerName },
       });
       expect(post.status, v).toBe(201);
       ids.push(String(post.json.id));
     }
-    for (const [i, v] of [HOSTILE.script, HOSTILE.img, HOSTILE.sql, HOSTILE.bidi].entries()) {
+    for (const [i, v] of [...oneLine, HOSTILE.bidi].entries()) {
       const got = await callRoute(sessionRoute.GET, { token, params: { id: ids[i] } });
-      expect(got.json).toMatchObject({ description: v, notes: `${v}\n${v}`, peerName: v });
+      expect(got.json).toMatchObject({ notes: `${v}\n${v}`, ...(i < oneLine.length && { description: v, peerName: v }) });
     }
+    const bidiDescription = await callRoute(sessionsRoute.POST, {
+      method: 'POST', token, body: { routerId: router.id, ixId: 1, peerAsn: 64605, peerIp: '10.0.12.15', description: HOSTILE.bidi },
+    });
+    expect(bidiDescription.status).toBe(400);
+    expect(Object.keys((bidiDescription.json.error as { fields: object }).fields)).toEqual(['description']);
     const search = await callRoute(sessionsRoute.GET, { token, path: `/sessions?q=${encodeURIComponent("DROP TABLE users; --")}` });
     expect((search.json.data as { peerName: string }[]).map((s) => s.peerName)).toEqual([HOSTILE.sql]);
 
@@ -104,7 +112,11 @@ describe('hostile data is stored as given, returned byte for byte, and searchabl
     await expect(listAudit(db(), { q: HOSTILE.sql, limit: 10, offset: 0 })).resolves.toEqual([]);
     const audit = await listAudit(db(), { q: 'router', limit: 10, offset: 0 });
     expect(audit).toHaveLength(3);
-    for (const name of [HOSTILE.script, HOSTILE.sql, HOSTILE.bidi]) expect(JSON.stringify(audit.map((a) => a.details))).toContain(JSON.stringify(name).slice(1, -1));
+    for (const name of [
+      HOSTILE.script,
+      HOSTILE.sql,
+      HOSTILE.bidi,
+    ]) expect(JSON.stringify(audit.map((a) => a.details))).toContain(JSON.stringify(name).slice(1, -1));
   });
 
   it('peer notes, emails and templates keep hostile text byte for byte, 10,000 characters included', async () => {

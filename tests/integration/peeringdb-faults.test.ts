@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { jobRuns, jobs, pdbSyncState } from '@/db/schema';
 import { tick } from '@/lib/jobs/runner';
 import { requestPeeringDbSync } from '@/lib/peeringdb/service';
-import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { updatePeeringSettings } from '@/lib/settings/service';
 import { makeUser } from '../support/actors';
 import { useTestDatabase } from '../support/test-database';

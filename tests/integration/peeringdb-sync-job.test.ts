@@ -5,7 +5,7 @@ import { jobs, pdbExchanges } from '@/db/schema';
 import { ensureRecurringJobs } from '@/lib/jobs/recurring';
 import { tick } from '@/lib/jobs/runner';
 import { requestPeeringDbSync } from '@/lib/peeringdb/service';
-import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { updatePeeringSettings } from '@/lib/settings/service';
 import * as syncRoute from '@/app/api/v1/peeringdb/sync/route';
 import { makeUser } from '../support/actors';

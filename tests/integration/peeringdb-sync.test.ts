@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pdbContacts, pdbNetIxlans, pdbNetworks, pdbSyncState } from '@/db/schema';
 import { syncPeeringDb } from '@/lib/peeringdb/sync';
-import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
-import { LAB } from '@/lib/peeringdb/test-server/lab-overlay';
+import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
+import { LAB } from '@/tools/peeringdb-test-server/lab-overlay';
 import { useTestDatabase } from '../support/test-database';
 
 useTestDatabase();
@@ -60,6 +60,20 @@ describe('PeeringDB sync against the bundled test server', () => {
     const after = await syncPeeringDb({ client: client() });
     expect(after.reduce((n, r) => n + r.deleted, 0)).toBeGreaterThan(0);
     for (const tag of ['org', 'net', 'ix', 'ixlan', 'netixlan', 'poc']) expect(await ids(`pdb_${tag}`)).toEqual(await serverIds(tag));
+  });
+
+  it('a sync leaves planner statistics for the pages; an incremental that changes nothing writes nothing', async () => {
+    const statistics = async () =>
+      ((await db().execute(sql`select relname, reltuples::int as n from pg_class where relname in ('pdb_net', 'pdb_netixlan', 'local_asns') order by relname`)) as unknown as { rows: { relname: string; n: number }[] }).rows;
+    await syncPeeringDb({ client: client() });
+    // Without ANALYZE, reltuples stays -1 (never analyzed) and the planner guesses.
+    expect(await statistics()).toEqual([
+      { relname: 'local_asns', n: 0 },
+      { relname: 'pdb_net', n: await count(pdbNetworks) },
+      { relname: 'pdb_netixlan', n: await count(pdbNetIxlans) },
+    ]);
+    const again = await syncPeeringDb({ client: client() });
+    expect(again.every((r) => r.mode === 'incremental' && r.written === 0 && r.deleted === 0)).toBe(true);
   });
 
   it('a 500 in the middle of an object type fails the sync with a clear message and keeps the last good data', async () => {

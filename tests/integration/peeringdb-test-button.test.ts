@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testPeeringDbConnection } from '@/lib/peeringdb/test-connection';
-import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { startPeeringDbTestServer, type PeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 
 let server: PeeringDbTestServer;
 beforeAll(async () => {

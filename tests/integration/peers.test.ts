@@ -184,14 +184,15 @@ describe('the peer list', () => {
 describe('the peers API', () => {
   it('lists, shows, changes status and adds notes; refusals are 409 with the message', async () => {
     const token = await tokenFor(operator);
-    const changed = await callRoute(statusRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { exchangeId: AMS, action: 'mark_existing', comment: 'Peering since 2019' } });
+    const changed = await callRoute(statusRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { ixId: AMS, action: 'mark_existing', comment: 'Peering since 2019' } });
     expect(changed).toMatchObject({ status: 200, json: { peerAsn: 64501, ixId: AMS, localAsn: US, from: 'new', to: 'existing' } });
-    const refused = await callRoute(statusRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { exchangeId: AMS, action: 'mark_approved' } });
+    const refused = await callRoute(statusRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { ixId: AMS, action: 'mark_approved' } });
     expect(refused).toEqual({ status: 409, json: { error: { code: 'conflict', message: '"Mark Approved" does not apply to a peer whose status is Existing Peer' } } });
     const send = await callRoute(statusRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { exchangeId: AMS, action: 'send_request' } });
     expect(send).toMatchObject({ status: 400, json: { error: { fields: { action: expect.stringContaining('/requests') } } } });
     const missing = await callRoute(statusRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { action: 'mark_existing' } });
-    expect(missing).toMatchObject({ status: 400, json: { error: { fields: { exchangeId: expect.any(String) } } } });
+    expect(missing).toMatchObject({ status: 400, json: { error: { fields: { ixId: expect.any(String) } } } });
+    // exchangeId is still accepted on input, as another name for ixId
     expect(await callRoute(notesRoute.POST, { method: 'POST', token, params: { asn: '64501' }, body: { comment: 'Call Tuesday', exchangeId: FRA } })).toMatchObject({
       status: 201,
       json: { comment: 'Call Tuesday', ixId: FRA },
@@ -199,6 +200,9 @@ describe('the peers API', () => {
 
     const list = await callRoute(peersRoute.GET, { token, path: '/peers?status=existing' });
     expect(list).toMatchObject({ status: 200, json: { data: [{ asn: 64501, statuses: [{ ixId: AMS, status: 'existing' }], notes: 2 }], next: null } });
+    for (const filter of [`ixId=${FRA}`, `exchangeId=${FRA}`]) {
+      expect(await callRoute(peersRoute.GET, { token, path: `/peers?status=existing&${filter}` })).toMatchObject({ status: 200, json: { data: [] } });
+    }
     expect(await callRoute(peersRoute.GET, { token, path: '/peers?status=bogus' })).toMatchObject({ status: 400 });
 
     const one = await callRoute(peerRoute.GET, { token, params: { asn: '64501' } });

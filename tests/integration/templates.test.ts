@@ -178,20 +178,25 @@ describe('custom templates', () => {
     const t = await created(frrTemplate());
     expect(await updateTemplate(viewer, { id: t.id, body: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await deleteTemplate(operator, { id: t.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await previewTemplate(viewer, { kind: 'config', body: 'x{{ session.peer_ip }}', sessionId: s.v4 })).toEqual({ ok: true, data: { ok: true, subject: null, text: 'x10.0.12.2' } });
+    expect(await previewTemplate(viewer, { kind: 'config', body: 'x{{ session.peer_ip }}', sessionId: s.v4 })).toEqual({ ok: true, data: { subject: null, text: 'x10.0.12.2' } });
   });
 });
 
 describe('preview', () => {
   it('renders unsaved text for a session, with the MD5 key hidden', async () => {
     const result = await previewTemplate(admin, { kind: 'config', body: '{{ session.md5 }} {{ peer.as_set }} {{ exchange.name }} {{ exchange.our_ipv4 }} {{ policy.import }}', sessionId: s.v4 });
-    expect(result).toEqual({ ok: true, data: { ok: true, subject: null, text: '******** AS-LABPEER LAB-IX 10.0.12.1 PEER-IN' } });
+    expect(result).toEqual({ ok: true, data: { subject: null, text: '******** AS-LABPEER LAB-IX 10.0.12.1 PEER-IN' } });
   });
 
   it('answers a template error with its line and column', async () => {
     expect(await previewTemplate(admin, { kind: 'config', body: 'a\nb {{ x | nope }}', sessionId: s.v4 })).toEqual({
-      ok: true,
-      data: { ok: false, field: 'body', message: 'line 2, column 3: undefined filter: nope', line: 2, column: 3 },
+      ok: false,
+      error: {
+        code: 'validation',
+        message: 'Template: line 2, column 3: undefined filter: nope',
+        fields: { body: 'line 2, column 3: undefined filter: nope' },
+        at: { line: 2, column: 3 },
+      },
     });
     expect(await previewTemplate(admin, { kind: 'config', body: 'x', sessionId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await previewTemplate(admin, { kind: 'config', body: 'x' })).toMatchObject({ ok: false, error: { fields: { sessionId: 'Choose a session to preview with' } } });
@@ -204,7 +209,7 @@ describe('preview', () => {
       body: '{{ contact.name }} <{{ contact.email }}> {% for x in exchanges %}{{ x.name }} {{ x.our_ipv4 }} {{ x.peer_ipv6 }}{% endfor %} {{ local.as_set }} {{ sender.address }}',
       peerAsn: 65002,
     });
-    expect(result).toEqual({ ok: true, data: { ok: true, subject: 'AS65002', text: 'Jane NOC <noc@peer.test> LAB-IX 10.0.12.1 2001:db8:12::2 AS-PEERDESK peering@example.test' } });
+    expect(result).toEqual({ ok: true, data: { subject: 'AS65002', text: 'Jane NOC <noc@peer.test> LAB-IX 10.0.12.1 2001:db8:12::2 AS-PEERDESK peering@example.test' } });
   });
 });
 
@@ -225,7 +230,9 @@ describe('the templates API', () => {
     expect(list.json).toMatchObject({ data: [{ name: 'Our FRR', isDefault: true }], next: null, builtin: [{ key: 'config-frr', name: 'Built-in FRR' }] });
     expect(await callRoute(templatesRoute.GET, { token, path: '/templates?kind=letter' })).toMatchObject({ status: 400 });
     const preview = await callRoute(previewRoute.POST, { method: 'POST', token, params, body: { sessionId: s.v4 } });
-    expect(preview).toMatchObject({ status: 200, json: { ok: true, text: 'neighbor 10.0.12.2 remote-as 65002\n' } });
+    expect(preview).toMatchObject({ status: 200, json: { text: 'neighbor 10.0.12.2 remote-as 65002\n' } });
+    const unparsable = await callRoute(previewRoute.POST, { method: 'POST', token, params, body: { sessionId: s.v4, body: 'a\n{{ x | foo }}' } });
+    expect(unparsable).toMatchObject({ status: 400, json: { error: { code: 'validation', fields: { body: 'line 2, column 1: undefined filter: foo' }, at: { line: 2, column: 1 } } } });
     expect(await callRoute(templateRoute.GET, { token, params: { id: 'config-frr' } })).toMatchObject({ status: 200, json: { builtin: true, platform: 'frr', name: 'Built-in FRR' } });
     const builtin = await callRoute(previewRoute.POST, { method: 'POST', token: await tokenFor(viewer), params: { id: 'config-bird' }, body: { sessionId: s.bird } });
     expect(builtin.json.text).toContain('neighbor 192.0.2.2 as 65002;');

@@ -69,7 +69,10 @@ describe('managing users', () => {
   it('a disabled user can no longer sign in; enabling them again lets them back', async () => {
     const admin = await makeUser('global_admin');
     const operator = await makeUser('operator');
-    expect(await updateUser(admin, { id: operator.id, disabled: true })).toMatchObject({ ok: true, data: { disabledAt: expect.any(Date) } });
+    expect(await updateUser(admin, { id: operator.id, disabled: true })).toMatchObject({
+      ok: true,
+      data: { disabledAt: expect.any(Date) },
+    });
     await expect(checkCredentials({ email: operator.email, password: PASSWORD }, '192.0.2.1')).rejects.toMatchObject({ code: 'disabled' });
     await updateUser(admin, { id: operator.id, disabled: false });
     await expect(checkCredentials({ email: operator.email, password: PASSWORD }, '192.0.2.1')).resolves.toMatchObject({ role: 'operator' });

@@ -54,16 +54,6 @@ async function peerInbox() {
   return client;
 }
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const lmtp = () => nodemailer.createTransport({ host: '127.0.0.1', port: LMTP, lmtp: true, ignoreTLS: true });
 
 describe('peering requests through the real mail lab', () => {

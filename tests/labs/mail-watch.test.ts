@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { jobs } from '@/db/schema';
-import { MAIL_SYNC } from '@/lib/mail/job';
+import { MAIL_SYNC } from '@/lib/jobs/labels';
 import { updateMailSettings } from '@/lib/mail/settings';
 import { mailWatcherIdling, startMailWatcher, stopMailWatcher } from '@/lib/mail/watch';
 import { makeUser } from '../support/actors';
@@ -26,7 +26,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   }
 }
 
-const syncJobs = () => db().select().from(jobs).where(and(eq(jobs.kind, MAIL_SYNC), eq(jobs.status, 'scheduled')));
+const syncJobs = () => db().select().from(jobs).where(and(eq(jobs.kind, MAIL_SYNC.name), eq(jobs.status, 'scheduled')));
 
 describe('IMAP IDLE while the server runs', () => {
   it('new mail in the Inbox schedules the mailbox sync at once', async () => {

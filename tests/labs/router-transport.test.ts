@@ -103,7 +103,10 @@ describe('Test connection against the BGP lab', () => {
 
   it('pins nothing when told not to, and pins a changed key when told to trust it', async () => {
     const router = await addRouter({ ...overSsh, name: 'r1', platform: 'frr', controlCommand: vtysh });
-    const refused = await connectRouter((await findRouterForConnection(db(), router.id))!, { trustNewHostKey: false }).catch((err: unknown) => err);
+    const refused = await connectRouter(
+      (await findRouterForConnection(db(), router.id))!,
+      { trustNewHostKey: false },
+    ).catch((err: unknown) => err);
     expect(refused).toMatchObject({ kind: 'host_key_unknown', message: expect.stringContaining('an admin must accept this key') });
     expect(await storedRouter(router.id)).toMatchObject({ hostKey: null, pendingHostKey: await labHostKey() });
 

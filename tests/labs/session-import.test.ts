@@ -113,6 +113,6 @@ describe('importing sessions live from the lab routers', () => {
 
     const result = await runSessionImport(await makeUser('admin'), { routerId: broken.id, dryRun: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(!result.ok && result.error.message).toMatch(/^"vtysh --vty_socket \/nonexistent -c 'show running-config'" failed on r1-broken \(exit \d+\)/);
+    expect(!result.ok && result.error.message).toMatch(/^"'vtysh' '--vty_socket' '\/nonexistent' -c 'show running-config'" failed on r1-broken \(exit \d+\)/);
   });
 });

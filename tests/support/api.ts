@@ -16,7 +16,10 @@ export async function callRoute<P extends Record<string, string>>(
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   });
   const res = await handler(req, { params: Promise.resolve(init.params ?? ({} as P)) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } } };
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } },
+  };
 }
 
 export async function tokenFor(actor: Actor) {

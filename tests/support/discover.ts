@@ -32,7 +32,11 @@ const verbs = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const;
 export async function discoverApiRoutes() {
   const base = path.join(root, 'app/api/v1');
   const files = walk(base, (f) => f.endsWith('route.ts') && !f.includes('[...'));
-  const routes: { method: string; path: string; handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }[] = [];
+  const routes: {
+    method: string;
+    path: string;
+    handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  }[] = [];
   for (const file of files) {
     const apiPath = '/' + path.relative(base, path.dirname(file)).replace(/\[(\w+)\]/g, '{$1}');
     const mod = (await import(file)) as Record<string, unknown>;

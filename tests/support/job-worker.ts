@@ -4,16 +4,20 @@
 // "done <jobs run>". Its test job kinds write what they do to the job_effects table.
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { closeDatabase, db } from '@/db/client';
 import { jobKinds } from '@/lib/jobs/kinds';
 import { tick } from '@/lib/jobs/runner';
+import type { JobKind } from '@/lib/jobs/types';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const record = (jobId: number, attempt: number, event: string) =>
   db().execute(sql`insert into job_effects (job_id, attempt, pid, event) values (${jobId}, ${attempt}, ${process.pid}, ${event})`);
 
-jobKinds['test.append'] = {
+const append: JobKind = {
+  name: 'test.append',
   label: 'Test: append a row',
+  payload: z.object({}),
   run: async ({ job }) => {
     await sleep(5 + Math.random() * 10);
     await record(job.id, job.attempts, 'ran');
@@ -21,14 +25,18 @@ jobKinds['test.append'] = {
   },
 };
 
-jobKinds['test.slow'] = {
+const slow: JobKind = {
+  name: 'test.slow',
   label: 'Test: start, sleep, finish',
+  payload: z.object({}),
   run: async ({ job }) => {
     await record(job.id, job.attempts, 'started');
     await sleep(Number(process.env.TEST_SLOW_MS ?? 10_000));
     await record(job.id, job.attempts, 'finished');
   },
 };
+
+for (const kind of [append, slow]) jobKinds[kind.name] = kind;
 
 const idleTicks = Number(process.env.TEST_IDLE_TICKS ?? 40);
 

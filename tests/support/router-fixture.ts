@@ -17,6 +17,8 @@ export function routerRow(fields: Partial<Router> & Pick<Router, 'name' | 'platf
     vrf: null,
     controlCommand: null,
     peersDir: null,
+    production: false,
+    maintenanceWindows: [],
     lastContactAt: null,
     lastContactResult: null,
     createdAt: new Date(),

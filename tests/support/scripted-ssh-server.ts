@@ -12,15 +12,17 @@ import { fingerprintOf } from '@/lib/config/transport/host-key';
  *   exec command). Return a string (printed, then the prompt), or a Reply:
  *   `{ output?, prompt?: false }` to print without a prompt (e.g. Junos `load set terminal`),
  *   `{ hang: true }` to swallow the line and never answer (timeouts),
+ *   `{ drop: true }` to drop the whole connection on receiving the line (a device that goes away),
  *   `{ mode }` to switch the session's mode (shown to `prompt`).
  *   Unscripted lines answer ''.
  *   A Ctrl-D (0x04) on its own arrives as the command `^D`.
  * - `hangAfterLogin`: accept the login, then never print a prompt.
  *
  * `commands` records every line/command in the order received, across all connections;
- * `connections` counts logins. The device echoes what it receives, as real CLIs do.
+ * `connections` counts logins; `passwordsTried` every password a client offered, right or wrong. The device echoes what it receives, as
+ * real CLIs do.
  */
-export type ScriptReply = string | { output?: string; prompt?: boolean; hang?: boolean; mode?: string };
+export type ScriptReply = string | { output?: string; prompt?: boolean; hang?: boolean; drop?: boolean; mode?: string };
 export type ScriptSession = { mode: string; commands: string[] };
 export type ScriptedSshOptions = {
   username?: string;
@@ -30,7 +32,14 @@ export type ScriptedSshOptions = {
   hangAfterLogin?: boolean;
 };
 
-export type ScriptedSshServer = { port: number; hostKeyFingerprint: string; commands: string[]; connections: () => number; close(): Promise<void> };
+export type ScriptedSshServer = {
+  port: number;
+  hostKeyFingerprint: string;
+  commands: string[];
+  passwordsTried: string[];
+  connections: () => number;
+  close(): Promise<void>;
+};
 
 let cachedKey: { keys: { private: string }; hostKey: ParsedKey } | undefined;
 
@@ -50,6 +59,7 @@ export async function startScriptedSshServer(opts: ScriptedSshOptions): Promise<
   const password = opts.password ?? 'secret';
   const { keys, hostKey } = hostKeyPair();
   const commands: string[] = [];
+  const passwordsTried: string[] = [];
   const clients = new Set<Connection>();
   let logins = 0;
   const promptOf = (mode: string) => (typeof opts.prompt === 'function' ? opts.prompt(mode) : opts.prompt);
@@ -59,6 +69,7 @@ export async function startScriptedSshServer(opts: ScriptedSshOptions): Promise<
     client.on('close', () => clients.delete(client));
     client.on('error', () => {});
     client.on('authentication', (ctx) => {
+      if (ctx.method === 'password') passwordsTried.push(ctx.password);
       if (ctx.method === 'password' && ctx.username === username && ctx.password === password) return ctx.accept();
       ctx.reject(['password']);
     });
@@ -104,6 +115,11 @@ export async function startScriptedSshServer(opts: ScriptedSshOptions): Promise<
             function answer(line: string) {
               commands.push(line);
               const reply = opts.script?.(line, session);
+              if (typeof reply === 'object' && reply.drop) {
+                hung = true;
+                client.end();
+                return;
+              }
               if (typeof reply === 'object' && reply.hang) {
                 hung = true;
                 ch.write(`${line}\r\n`);
@@ -129,6 +145,7 @@ export async function startScriptedSshServer(opts: ScriptedSshOptions): Promise<
     port,
     hostKeyFingerprint: fingerprintOf(hostKey.getPublicSSH()),
     commands,
+    passwordsTried,
     connections: () => logins,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmail } from '@/lib/mail/parse';
+import { displayName, firstAddress, parseEmail } from '@/lib/mail/parse';
 import { threadId } from '@/lib/mail/threads';
 
 const CRLF = (s: string) => Buffer.from(s.replace(/\r?\n/g, '\r\n'));
@@ -32,5 +32,20 @@ describe('reading raw messages', () => {
     expect(threadId({ messageId: '<c>', inReplyTo: '<b>', references: ['<a>', '<b>'] })).toBe('<a>');
     expect(threadId({ messageId: '<c>', inReplyTo: '<b>', references: [] })).toBe('<b>');
     expect(threadId({ messageId: '<c>', inReplyTo: null, references: [] })).toBe('<c>');
+  });
+});
+
+describe('reading a raw From header', () => {
+  it('the display name is what comes before the address, without quotes', () => {
+    expect(displayName('"Café Peering" <noc@peer.test>')).toBe('Café Peering');
+    expect(displayName('Café <noc@peer.test>  ')).toBe('Café');
+    expect(displayName('Café <a> b>')).toBe('Café <a> b>');
+    expect(displayName('noc@peer.test')).toBe('noc@peer.test');
+  });
+
+  it('the first word shaped like an address is the sender', () => {
+    expect(firstAddress('"Café" <NOC@Peer.test>')).toBe('noc@peer.test');
+    expect(firstAddress('@ x@ @y mailto:a@b')).toBe('mailto:a@b');
+    expect(firstAddress('no address here')).toBeNull();
   });
 });

@@ -6,11 +6,12 @@ import { signIn } from '@/lib/auth';
 const messages: Record<string, string> = {
   invalid: 'Wrong email or password.',
   disabled: 'This account is disabled. Ask a Global Admin to enable it.',
-  rate_limited: 'Too many failed sign-ins. Wait 15 minutes and try again.',
+  sso_only: 'Password sign-in is turned off here: use the single sign-on button above.',
+  rate_limited: 'Too many failed sign-ins from here. Wait a few minutes and try again.',
 };
 
 function safeCallback(url: FormDataEntryValue | null) {
-  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/peering/ixs';
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/dashboard';
 }
 
 export async function signInAction(_previous: { error?: string } | undefined, form: FormData) {

@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <FormError message={errors.root?.message} />
-      {done && !errors.root && <FormSaved message="Password changed." />}
+      {done && !errors.root && <FormSaved message="Password changed. Your other sessions are signed out; your API tokens keep working." />}
       <Field label="Current password" htmlFor="current-password" error={errors.currentPassword?.message}>
         <TextInput id="current-password" type="password" autoComplete="current-password" {...form.register('currentPassword')} />
       </Field>

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, TextInput } from '@/components/ui/field';
+import { Field, FormError, Select, TextInput } from '@/components/ui/field';
 import { applyResult } from '@/components/forms/apply-result';
 import { createTokenInput } from '@/lib/users/schemas';
 import { createTokenAction } from './actions';
@@ -14,13 +14,17 @@ type Values = z.input<typeof createTokenInput>;
 
 export function CreateTokenForm() {
   const [secret, setSecret] = useState<string | null>(null);
-  const form = useForm<Values, unknown, z.output<typeof createTokenInput>>({ resolver: zodResolver(createTokenInput), defaultValues: { name: '' } });
+  const blank: Values = { name: '', scope: 'write', expiresInDays: 90 };
+  const form = useForm<Values, unknown, z.output<typeof createTokenInput>>({
+    resolver: zodResolver(createTokenInput),
+    defaultValues: blank,
+  });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createTokenAction(values);
     if (applyResult(form, result)) {
       setSecret(result.data.secret);
-      form.reset({ name: '' });
+      form.reset(blank);
     }
   });
   return (
@@ -33,9 +37,18 @@ export function CreateTokenForm() {
           </code>
         </div>
       )}
-      <form onSubmit={onSubmit} className="flex items-end gap-2" noValidate>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
         <Field label="New token name" htmlFor="token-name" error={errors.name?.message}>
           <TextInput id="token-name" placeholder="e.g. automation" {...form.register('name')} />
+        </Field>
+        <Field label="Access" htmlFor="token-scope" error={errors.scope?.message}>
+          <Select id="token-scope" {...form.register('scope')}>
+            <option value="write">Read and write</option>
+            <option value="read">Read only (GET)</option>
+          </Select>
+        </Field>
+        <Field label="Expires in (days)" htmlFor="token-days" error={errors.expiresInDays?.message}>
+          <TextInput id="token-days" type="number" min={1} max={365} {...form.register('expiresInDays')} />
         </Field>
         <Button type="submit" disabled={isSubmitting}>
           Create token

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 
 export default async function AdminHome() {
-  const actor = await requireActor();
+  const actor = await requirePage('admin.access');
   redirect(can(actor.role, 'users.manage') ? '/admin/users' : '/admin/audit');
 }

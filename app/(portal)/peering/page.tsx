@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
+import { requirePage } from '@/lib/auth/guard';
 
-export default function PeeringHome() {
+export default async function PeeringHome() {
+  await requirePage('peering.read');
   redirect('/peering/ixs');
 }

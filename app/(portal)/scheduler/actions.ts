@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentActor } from '@/lib/auth';
-import { kickScheduler } from '@/lib/jobs/scheduler';
 import { cancelJob, rescheduleJob, runJobNow } from '@/lib/jobs/service';
 
 function revalidateJob(id: number) {
@@ -19,10 +18,7 @@ export async function rescheduleJobAction(input: unknown) {
 /** The job becomes due now and this instance's scheduler is woken for it (another instance may get there first: it still runs once). */
 export async function runJobNowAction(id: number) {
   const result = await runJobNow(await currentActor(), { id });
-  if (result.ok) {
-    kickScheduler();
-    revalidateJob(id);
-  }
+  if (result.ok) revalidateJob(id);
   return result;
 }
 

@@ -27,14 +27,14 @@ export function When({ at }: { at: Date }) {
 }
 
 /** A job's progress as a share: { percent }, or { done, total } where done is a count or a list. */
-export function progressShare(progress: Record<string, unknown> | null): number | null {
+function progressShare(progress: Record<string, unknown> | null): number | null {
   if (!progress) return null;
   if (typeof progress.percent === 'number') return Math.max(0, Math.min(1, progress.percent / 100));
   const done = Array.isArray(progress.done) ? progress.done.length : progress.done;
   return typeof done === 'number' && typeof progress.total === 'number' && progress.total > 0 ? Math.min(1, done / progress.total) : null;
 }
 
-export function progressLabel(progress: Record<string, unknown> | null) {
+function progressLabel(progress: Record<string, unknown> | null) {
   if (!progress) return 'Starting…';
   const parts = [progress.label, progress.phase, progress.message].filter((p): p is string => typeof p === 'string' && p !== '');
   const done = Array.isArray(progress.done) ? progress.done.length : progress.done;

@@ -5,8 +5,8 @@ import { jobKindsInUse, listJobs } from '@/db/queries/jobs';
 import { EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
-import { requireActor } from '@/lib/auth/guard';
-import { jobKindLabel, jobKinds } from '@/lib/jobs/kinds';
+import { requirePage } from '@/lib/auth/guard';
+import { jobKindLabel, jobKindNames } from '@/lib/jobs/labels';
 import { jobFilters, type JobFilters } from '@/lib/jobs/schemas';
 import { AutoRefresh } from './auto-refresh';
 import { JobFilterForm } from './job-filters';
@@ -18,18 +18,21 @@ type Search = Partial<Record<keyof JobFilters | 'q' | 'offset', string>>;
 
 /** Each filter read on its own: a stale or hand-edited value is dropped, not an error page. */
 function readFilters(search: Search): JobFilters {
-  return { status: jobFilters.shape.status.safeParse(search.status || undefined).data, kind: jobFilters.shape.kind.safeParse(search.kind || undefined).data };
+  return {
+    status: jobFilters.shape.status.safeParse(search.status || undefined).data,
+    kind: jobFilters.shape.kind.safeParse(search.kind || undefined).data,
+  };
 }
 
 const SOON_MS = 60_000;
 
 export default async function SchedulerPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireActor();
+  await requirePage('peering.read');
   const search = await searchParams;
   const page = readPage(search);
   const filters = readFilters(search);
   const [rows, inUse] = await Promise.all([listJobs(db(), { ...page, ...filters, limit: page.limit + 1 }), jobKindsInUse(db())]);
-  const kinds = [...new Set([...Object.keys(jobKinds), ...inUse])].sort().map((kind) => ({ kind, label: jobKindLabel(kind) }));
+  const kinds = [...new Set([...jobKindNames, ...inUse])].sort().map((kind) => ({ kind, label: jobKindLabel(kind) }));
   const shown = rows.slice(0, page.limit);
   const moving = shown.some((j) => j.status === 'running' || (j.status === 'scheduled' && j.runAt.getTime() - Date.now() < SOON_MS));
   const filtered = !!page.q || !!filters.status || !!filters.kind;

@@ -9,7 +9,8 @@ function fileOf(router: Router, n: NeighborSpec) {
   return `${router.peersDir.replace(/\/+$/, '')}/${n.key}.conf`;
 }
 
-const birdc = (router: Router, command: string) => `${controlCommandOf(router)} ${command}`;
+// birdc joins its arguments into one command line, so the command goes as one quoted word.
+const birdc = (router: Router, command: string) => `${controlCommandOf(router)} ${sh(command)}`;
 
 const DISABLED = /^\s*disabled(\s+(yes|on|true))?\s*;\s*$/;
 
@@ -118,7 +119,19 @@ async function states(conn: RouterConnection, router: Router, neighbors: Neighbo
   const r = await conn.run(birdc(router, 'show protocols all'));
   if (r.code !== 0) throw new PushError(`BIRD could not show its protocols: ${birdMessage(r)}`, outputOf(r));
   const protocols = parseProtocols(r.stdout);
-  return neighbors.map((n) => {
+  const asked = new Set(neighbors.map((n) => n.key));
+  const unrequested = [...protocols]
+    .filter(([name, p]) => !asked.has(name) && /Neighbor address:\s+\S+/.test(p.body))
+    .map(([, p]): NeighborState => ({
+      peerIp: /Neighbor address:\s+(\S+)/.exec(p.body)![1].replace(/%.*$/, ''),
+      state: p.state === 'up' ? 'Established' : 'Idle',
+      uptimeSeconds: null,
+      prefixesReceived: null,
+      lastError: null,
+      maxPrefixTeardown: false,
+      unrequested: { peerAsn: Number(/Neighbor AS:\s+(\d+)/.exec(p.body)?.[1]) || null },
+    }));
+  const requested = neighbors.map((n): NeighborState => {
     const p = protocols.get(n.key);
     if (!p) return { peerIp: n.peerIp, state: 'Idle', uptimeSeconds: null, prefixesReceived: null, lastError: 'Not configured on the router', maxPrefixTeardown: false };
     const bgpState = /BGP state:\s+(\S+)/.exec(p.body)?.[1] ?? '';
@@ -136,6 +149,25 @@ async function states(conn: RouterConnection, router: Router, neighbors: Neighbo
       maxPrefixTeardown: /limit exceeded|route limit/i.test(`${lastError ?? ''} ${p.info}`),
     };
   });
+  return [...requested, ...unrequested];
 }
 
-export const birdDriver: RouterDriver = { platform: 'bird', running, candidate, push, states };
+/** The neighbors' files as they are before a push (null: none), to put back byte for byte. */
+async function saveConfig(conn: RouterConnection, router: Router, plan: PushPlan) {
+  const files: Record<string, string | null> = {};
+  for (const n of plan.neighbors) files[fileOf(router, n)] = await conn.readFile(fileOf(router, n));
+  return JSON.stringify(files);
+}
+
+async function restoreConfig(conn: RouterConnection, router: Router, _plan: PushPlan, saved: string) {
+  const files = JSON.parse(saved) as Record<string, string | null>;
+  for (const [path, content] of Object.entries(files)) {
+    if (content === null) await conn.run(`rm -f -- ${sh(path)}`);
+    else await conn.writeFile(path, content);
+  }
+  const apply = await conn.run(birdc(router, 'configure'));
+  if (applyFailed(apply)) throw new PushError(`BIRD could not apply the previous configuration: ${birdMessage(apply)}`, outputOf(apply));
+  return { output: outputOf(apply) };
+}
+
+export const birdDriver: RouterDriver = { platform: 'bird', running, candidate, push, states, saveConfig, restoreConfig };

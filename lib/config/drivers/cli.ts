@@ -18,6 +18,10 @@ export type CliPlatform = {
   operationLines(router: Router, plan: PushPlan): string[];
   /** Sends the lines inside the platform's candidate and commits them once; throws PushError on a refusal. */
   commit(cli: Cli, lines: string[], plan: PushPlan): Promise<void>;
+  /** Commits with the platform's timer (seconds until the device rolls back) and stays in configuration mode. */
+  commitConfirmed?(cli: Cli, lines: string[], plan: PushPlan, seconds: number): Promise<void>;
+  /** Confirms that commit, leaving configuration mode; a refusal throws PushError. */
+  confirm?(cli: Cli, plan: PushPlan): Promise<void>;
   /** The show command for the BGP configuration, and how to keep the lines of these neighbors. */
   runningCommand: string;
   runningFilter(output: string, neighbors: NeighborSpec[]): string;
@@ -63,7 +67,7 @@ export class Cli {
 /** Junos and SR OS put a session without a peer group in PD-<TYPE>-V<family>, as the built-in templates do. */
 export const groupOf = (n: NeighborSpec) => n.peerGroup ?? `PD-${policyNames(n.type).import.replace(/-IN$/, '')}-V${n.family}`;
 
-export const configLines = (plan: PushPlan) =>
+const configLines = (plan: PushPlan) =>
   plan.sections
     .flatMap((s) => s.text.split('\n'))
     .map((l) => l.replace(/\s+$/, ''))
@@ -95,11 +99,37 @@ export function cliDriver(p: CliPlatform): RouterDriver {
   return {
     platform: p.platform,
     candidate: (router, plan) => linesOf(router, plan).map(ensureNewline).join(''),
-    running: (conn, router, neighbors) => withCli(conn, router, async (cli) => p.runningFilter(await cli.send(p.runningCommand), neighbors)),
+    running: (conn, router, neighbors) =>
+      withCli(conn, router, async (cli) => p.runningFilter(await cli.send(p.runningCommand), neighbors)),
     push: (conn, router, plan) =>
       withCli(conn, router, async (cli) => {
         await p.commit(cli, linesOf(router, plan), plan);
         return { output: cli.log.join('\n') };
       }),
+    ...(p.commitConfirmed && p.confirm && { pushConfirmed: (conn, router, plan, seconds) => pushConfirmed(conn, router, plan, seconds) }),
   };
+
+  /** One shell session from the timed commit to the confirm: the confirm goes over the connection that committed. */
+  async function pushConfirmed(conn: RouterConnection, router: Router, plan: PushPlan, seconds: number) {
+    const session = await requireShell(conn, router)();
+    const cli = new Cli(session, p);
+    try {
+      for (const line of p.setup) await cli.send(line);
+      await p.commitConfirmed!(cli, linesOf(router, plan), plan, seconds);
+    } catch (err) {
+      await session.close();
+      throw err;
+    }
+    return {
+      output: cli.log.join('\n'),
+      confirm: async () => {
+        try {
+          await p.confirm!(cli, plan);
+          return cli.log.join('\n');
+        } finally {
+          await session.close().catch(() => undefined);
+        }
+      },
+    };
+  }
 }

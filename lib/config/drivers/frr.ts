@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import type { Router } from '@/db/schema';
 import { controlCommandOf, type RouterConnection } from '@/lib/config/transport';
+import { reapplyImportPolicy } from '@/lib/filters/frr-reapply';
+import { frrUndo } from './frr-undo';
 import { ensureNewline, outputOf, sh, tempPath } from './shared';
 import { PushError, type NeighborSpec, type NeighborState, type PushPlan, type RouterDriver } from './types';
 
@@ -85,6 +88,7 @@ async function push(conn: RouterConnection, router: Router, plan: PushPlan) {
       if (plan.operation === 'configure') await restore(conn, router, plan.neighbors, before, file);
       throw new PushError(`FRR refused the configuration: ${message}`, message);
     }
+    transcript.push(await reapplyImportPolicy(conn, router, plan, text));
     const save = await conn.run(vtysh(router, 'write memory'));
     transcript.push(outputOf(save));
     if (save.code !== 0) throw new PushError(`FRR applied the configuration but could not save it: ${outputOf(save)}`, transcript.join('\n'));
@@ -107,6 +111,7 @@ type FrrNeighbor = {
   lastResetDueTo?: string;
   lastNotificationReason?: string;
   adminShutDown?: boolean;
+  remoteAs?: number;
   addressFamilyInfo?: Record<string, { acceptedPrefixCounter?: number; prefixAllowedMax?: number }>;
 };
 type FrrSummary = Record<string, { peers?: Record<string, { state?: string; peerUptimeMsec?: number; pfxRcd?: number }> }>;
@@ -132,7 +137,11 @@ async function states(conn: RouterConnection, router: Router, neighbors: Neighbo
     for (const af of Object.values(summary)) if (af?.peers?.[ip]) return af.peers[ip];
     return undefined;
   };
-  return neighbors.map((n) => {
+  const asked = new Set(neighbors.map((n) => n.peerIp.toLowerCase()));
+  const unrequested = Object.entries(all)
+    .filter(([ip]) => isIP(ip) && !asked.has(ip.toLowerCase()))
+    .map(([ip, nb]): NeighborState => ({ peerIp: ip, state: nb.bgpState ?? 'Idle', uptimeSeconds: null, prefixesReceived: null, lastError: null, maxPrefixTeardown: false, unrequested: { peerAsn: nb.remoteAs ?? null } }));
+  const requested = neighbors.map((n): NeighborState => {
     const nb = all[n.peerIp];
     if (!nb) return { peerIp: n.peerIp, state: 'Idle', uptimeSeconds: null, prefixesReceived: null, lastError: 'Not configured on the router', maxPrefixTeardown: false };
     const sum = summaryPeer(n.peerIp);
@@ -153,6 +162,22 @@ async function states(conn: RouterConnection, router: Router, neighbors: Neighbo
       maxPrefixTeardown: /PfxCt/.test(state) || /prefix count|max.?prefix|maximum.prefix/i.test(nb.lastResetDueTo ?? ''),
     };
   });
+  return [...requested, ...unrequested];
+}
+
+/** Change control's rollback: negates what the push added and applies again what it replaced, then saves. */
+async function restoreConfig(conn: RouterConnection, router: Router, plan: PushPlan, saved: string) {
+  const file = tempPath('.conf');
+  await conn.writeFile(file, frrUndo(router, plan.neighbors, candidate(router, plan), saved));
+  try {
+    const apply = await conn.run(`${controlCommandOf(router)} -f ${sh(file)}`);
+    const save = await conn.run(vtysh(router, 'write memory'));
+    const output = [outputOf(apply), outputOf(save)].filter(Boolean).join('\n');
+    if (apply.code !== 0) throw new PushError(`FRR refused part of the rollback: ${outputOf(apply)}`, output);
+    return { output };
+  } finally {
+    await conn.run(`rm -f ${sh(file)}`).catch(() => undefined);
+  }
 }
 
 export const frrDriver: RouterDriver = {
@@ -161,4 +186,6 @@ export const frrDriver: RouterDriver = {
   candidate,
   push,
   states,
+  saveConfig: (conn, router) => runningConfig(conn, router),
+  restoreConfig,
 };

@@ -8,7 +8,7 @@ import { junosDriver } from './junos';
 import { srosDriver } from './sros';
 import type { RouterDriver } from './types';
 
-export { PushError, type NeighborSpec, type NeighborState, type PushOperation, type PushPlan, type RouterDriver } from './types';
+export { PushError, type NeighborSpec, type NeighborState, type PushPlan, type RouterDriver } from './types';
 
 const drivers: Record<Platform, RouterDriver> = {
   frr: frrDriver,

@@ -4,7 +4,7 @@ import { cliDriver } from './cli';
 const bgp = (router: Router) => `router bgp ${router.localAsn}`;
 
 /** Lines of `show running-config router bgp` for these neighbors: each neighbor's block with `router bgp` around it. */
-export function xrNeighborBlocks(output: string, ips: string[]) {
+function xrNeighborBlocks(output: string, ips: string[]) {
   const lines = output.split('\n').map((l) => l.replace(/\s+$/, ''));
   const blocks: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -21,7 +21,10 @@ export function xrNeighborBlocks(output: string, ips: string[]) {
   return blocks.length ? `${header}\n${blocks.join('\n')}\n!\n` : '';
 }
 
-/** IOS-XR: `configure`, the lines, one `commit` (pseudo-atomic); a refusal is `abort`ed. */
+/**
+ * IOS-XR: `configure`, the lines, one `commit` (pseudo-atomic); a refusal is `abort`ed. Under change control: `commit confirmed <seconds>`,
+ * then `commit` confirms.
+ */
 export const iosxrDriver = cliDriver({
   platform: 'iosxr',
   setup: ['terminal length 0', 'terminal width 0'],
@@ -42,6 +45,24 @@ export const iosxrDriver = cliDriver({
       await abort();
       cli.refuse('IOS-XR refused the commit', [error, failed.trim()].filter(Boolean).join('\n'));
     }
+    await cli.send('end');
+  },
+  async commitConfirmed(cli, lines, _plan, seconds) {
+    await cli.send('configure');
+    const abort = () => cli.send('abort');
+    await cli.sendAll(lines, abort);
+    // IOS-XR takes 30 to 65535 seconds.
+    const committed = await cli.send(`commit confirmed ${Math.min(65_535, Math.max(30, Math.ceil(seconds)))}`);
+    const error = cli.errorIn(committed);
+    if (error) {
+      await abort();
+      cli.refuse('IOS-XR refused the commit', error);
+    }
+  },
+  async confirm(cli) {
+    const confirmed = await cli.send('commit');
+    const error = cli.errorIn(confirmed);
+    if (error) cli.refuse('IOS-XR did not confirm the commit', error);
     await cli.send('end');
   },
   runningCommand: 'show running-config router bgp',

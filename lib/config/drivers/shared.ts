@@ -3,8 +3,7 @@ import type { Router } from '@/db/schema';
 import type { RouterConnection } from '@/lib/config/transport';
 import { PushError } from './types';
 
-/** A word for a POSIX shell, single-quoted. */
-export const sh = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+export { sh } from '@/lib/config/transport/shell-command';
 
 export const tempPath = (suffix: string) => `/tmp/peerdesk-${randomBytes(6).toString('hex')}${suffix}`;
 

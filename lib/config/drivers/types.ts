@@ -40,6 +40,8 @@ export type NeighborState = {
   lastError: string | null;
   /** The session was torn down because the peer sent more prefixes than allowed. */
   maxPrefixTeardown: boolean;
+  /** A neighbor the router has that nobody asked about (listed after the asked ones): what findings call on_router_only. */
+  unrequested?: { peerAsn: number | null };
 };
 
 /** The router refused the change; `message` is the router's own words. Nothing was committed. */
@@ -65,6 +67,23 @@ export interface RouterDriver {
   candidate(router: Router, plan: PushPlan): string;
   /** Applies the plan in one commit and returns the router's output. Throws PushError when the router refuses. */
   push(conn: RouterConnection, router: Router, plan: PushPlan): Promise<{ output: string }>;
+  /**
+   * What a rollback needs to put the router back as it is before this plan (FRR: the running configuration; BIRD: the neighbors' files).
+   */
+  saveConfig?(conn: RouterConnection, router: Router, plan: PushPlan): Promise<string>;
+  /** After `plan` was applied: puts back what saveConfig kept and returns the router's output. Throws PushError when the router refuses. */
+  restoreConfig?(conn: RouterConnection, router: Router, plan: PushPlan, saved: string): Promise<{ output: string }>;
+  /**
+   * Change control on platforms that roll back by themselves: commits with a timer (Junos and IOS-XR
+   * `commit confirmed`, EOS `commit timer`) and keeps the CLI open; `confirm` makes the commit stay.
+   * If the confirm never arrives (the connection dropped), the device restores its previous configuration.
+   */
+  pushConfirmed?(
+    conn: RouterConnection,
+    router: Router,
+    plan: PushPlan,
+    seconds: number,
+  ): Promise<{ output: string; confirm(): Promise<string> }>;
   /** Polled BGP state of these neighbors; only drivers that can poll (FRR, BIRD) implement it. */
   states?(conn: RouterConnection, router: Router, neighbors: NeighborSpec[]): Promise<NeighborState[]>;
 }

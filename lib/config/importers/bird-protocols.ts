@@ -19,12 +19,14 @@ type Draft = {
   limits: Partial<Record<AddressFamily, number>>;
 };
 
-const DETAIL = /^\s+(Description|Neighbor address|Neighbor range|Neighbor AS|Local AS|Source address|Import limit|Receive limit):\s+(.*?)\s*$/;
+// The value is trimmed in code and nothing follows `(.*)`: `(.*?)\s*$` rescanned a long run of spaces once per character.
+const DETAIL = /^\s+(Description|Neighbor address|Neighbor range|Neighbor AS|Local AS|Source address|Import limit|Receive limit):\s+(.*)/;
 const CHANNEL = /^\s+Channel (ipv4|ipv6)\b/;
 
 /** Whether the text is `birdc show protocols all` output rather than a bird.conf. */
 export function isBirdProtocolsOutput(text: string): boolean {
-  return /^Name\s+Proto\s+Table\s+State\b/m.test(text) || /^\s+Neighbor (address|range):/m.test(text);
+  // [ \t] rather than \s: with \s, a run of blank lines would be rescanned from every line start.
+  return /^Name[ \t]+Proto[ \t]+Table[ \t]+State\b/m.test(text) || /^[ \t]+Neighbor (address|range):/m.test(text);
 }
 
 /**
@@ -52,7 +54,7 @@ export function parseBirdProtocols(text: string): BirdProtocolsResult {
       continue;
     }
     const detail = DETAIL.exec(content);
-    if (detail) readDetail(current, detail[1], detail[2], channel);
+    if (detail) readDetail(current, detail[1], detail[2].trim(), channel);
   }
 
   const warnings: ImportWarning[] = [];

@@ -3,7 +3,7 @@ import type { ImportResult, ImportWarning } from './types';
 import { configLines } from './config-lines';
 
 /** Where a `neighbor` line sits inside `router bgp`. */
-export type BgpScope = {
+type BgpScope = {
   book: NeighborBook;
   localAsn: number | null;
   /** Address family of the enclosing `address-family` block; null outside one, `skip` for non-unicast. */

@@ -5,7 +5,7 @@ import { parseIosXr } from './iosxr';
 import { parseJunos } from './junos';
 import type { ConfigImporter, ImportResult, RouterPlatform } from './types';
 
-export type { AddressFamily, ImportedNeighbor, ImportResult, ImportWarning, RouterPlatform } from './types';
+export type { ImportedNeighbor, ImportResult, ImportWarning, RouterPlatform } from './types';
 
 const IMPORTERS: Record<RouterPlatform, ConfigImporter> = {
   iosxr: parseIosXr,

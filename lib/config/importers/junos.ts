@@ -109,7 +109,8 @@ function walk(reader: JunosReader, statements: BraceStatement[], prefix: string[
 
 export function parseJunos(text: string): ImportResult {
   const reader = new JunosReader();
-  if (/^\s*(set|deactivate)\s/m.test(text)) readSetCommands(reader, text);
+  // [ \t] rather than \s: with \s, a run of blank lines would be rescanned from every line start.
+  if (/^[ \t]*(set|deactivate)\s/m.test(text)) readSetCommands(reader, text);
   else walk(reader, parseBraceConfig(text, reader.warnings), []);
   return reader.result();
 }

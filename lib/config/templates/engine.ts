@@ -1,29 +1,15 @@
 import { Context, Liquid, LiquidError, Tag, toPromise, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { configFilters } from './quoting';
+import { TemplateError } from './template-error';
 
 /** Template text longer than this is refused before parsing. */
 export const MAX_TEMPLATE_CHARS = 200_000;
 /** Rendered text longer than this stops the render: no session's config is anywhere near it. */
-export const MAX_OUTPUT_CHARS = 1_000_000;
+const MAX_OUTPUT_CHARS = 1_000_000;
 const RENDER_MS = 1_000;
 const MEMORY_UNITS = 10_000_000;
 
-/** A template that does not parse or render, with where in it (1-based) when liquidjs knows. */
-export class TemplateError extends Error {
-  constructor(
-    readonly detail: string,
-    readonly line: number | null,
-    readonly column: number | null,
-    public templateName?: string,
-  ) {
-    super(line === null ? detail : `line ${line}, column ${column}: ${detail}`);
-    this.name = 'TemplateError';
-  }
-
-  /** "Template "X": line 3, column 12: ..." for messages shown outside the template editor. */
-  get described() {
-    return this.templateName ? `Template "${this.templateName}": ${this.message}` : this.message;
-  }
-}
+export { TemplateError } from './template-error';
 
 // Templates read nothing but the variables they are given: file tags are replaced by ones that refuse at parse time.
 function refusedFileTag(name: string) {
@@ -64,6 +50,8 @@ const liquid = new Liquid({
   memoryLimit: MEMORY_UNITS,
 });
 for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, refusedFileTag(name));
+// What a value becomes in a router's configuration: {{ session.description | quote_junos }}, {{ session.peer_group | name_bird }}.
+for (const [name, filter] of Object.entries(configFilters)) liquid.registerFilter(name, filter);
 
 /** Collects the output and stops the render once it grows past the cap. */
 class CappedEmitter {

@@ -1,4 +1,5 @@
 import type { Platform, SessionType } from '@/db/schema';
+import type { FilterVariables } from '@/lib/filters/variables';
 
 /** The import/export policy names a session of each type uses; BIRD filter names take underscores. */
 const policyByType: Record<SessionType, string> = {
@@ -36,9 +37,18 @@ export type ConfigVariables = {
     peer_group: string | null;
     admin_down: boolean;
   };
-  peer: { name: string | null; asn: number; as_set: string | null; policy: string | null; prefixes4: number | null; prefixes6: number | null };
+  peer: {
+    name: string | null;
+    asn: number;
+    as_set: string | null;
+    policy: string | null;
+    prefixes4: number | null;
+    prefixes6: number | null;
+  };
   exchange: { id: number; name: string; our_ipv4: string | null; our_ipv6: string | null } | null;
-  policy: ReturnType<typeof policyNames>;
+  policy: FilterVariables['policy'];
+  prefix_list: FilterVariables['prefix_list'];
+  rpki: FilterVariables['rpki'];
 };
 
 export type EmailVariables = {
@@ -84,6 +94,17 @@ export const configVariableDocs: VariableDoc[] = [
   { name: 'policy.export', meaning: 'Export policy by session type: PEER-OUT, RS-OUT, TRANSIT-OUT, CUSTOMER-OUT', example: 'PEER-OUT' },
   { name: 'policy.import_bird', meaning: 'The same with underscores, for BIRD filters', example: 'PEER_IN' },
   { name: 'policy.export_bird', meaning: 'The same with underscores, for BIRD filters', example: 'PEER_OUT' },
+  { name: 'policy.import_rendered', meaning: 'true when Peerdesk writes the import policy (Peering › Policies) rather than naming one on the router', example: 'true' },
+  { name: 'policy.import_communities', meaning: 'Communities the import policy tags routes with: text, large (true for a:b:c), bird ("(a,b)")', example: '[{text: "65001:100", large: false, bird: "(65001,100)"}]' },
+  { name: 'policy.irr_filter', meaning: "true when the import policy accepts only the peer's IRR prefix list", example: 'true' },
+  { name: 'policy.drop_invalid', meaning: 'true when an RTR cache is set and the import policy drops RPKI-invalid routes', example: 'true' },
+  { name: 'prefix_list', meaning: "The peer's IRR prefix list for the session's family, or null (none generated yet, or the policy does not filter)", example: 'null' },
+  { name: 'prefix_list.name', meaning: 'Its name on the router', example: 'PD-AS65002-V4' },
+  { name: 'prefix_list.name_bird', meaning: 'Its name for BIRD', example: 'PD_AS65002_V4' },
+  { name: 'prefix_list.count', meaning: 'How many prefixes it has', example: '2' },
+  { name: 'prefix_list.prefixes', meaning: 'The prefixes', example: '["198.51.100.0/24"]' },
+  { name: 'prefix_list.text', meaning: "The list in the router's own syntax, as bgpq4 wrote it, or null", example: 'ip prefix-list PD-AS65002-V4 permit 198.51.100.0/24' },
+  { name: 'rpki', meaning: 'The RTR cache (host, port) from the settings, or null', example: '{host: "127.0.0.1", port: 3323}' },
 ];
 
 export const emailVariableDocs: VariableDoc[] = [
@@ -104,5 +125,6 @@ export const syntaxHelp = [
   '{{ session.peer_ip }} prints a variable; {{ peer.name | default: "unknown" }} applies a filter.',
   '{% if session.md5 %} … {% endif %}, {% for x in exchanges %} … {% endfor %}, {% assign v = … %}.',
   '{%- and -%} trim the white space around a tag.',
+  'In router configuration, pass every text through its platform\'s filter: {{ session.description | quote_junos }} (quote_iosxr, quote_junos, quote_eos, quote_sros, quote_ios, quote_frr, quote_bird) makes it one inert line, quoted where the platform quotes; {{ session.peer_group | name_bird }} (name_…) checks a name and refuses the render if it is not one.',
   'Templates see only these variables: no files ({% include %} and {% render %} are refused), no environment.',
 ];

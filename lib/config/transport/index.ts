@@ -1,5 +1,6 @@
 import type { Router } from '@/db/schema';
 import { connectLocal } from './local';
+import { controlCommandProblem, isSafePath, parseControlCommand, PEERS_DIR_PROBLEM, sh } from './shell-command';
 import { connectSsh } from './ssh';
 import { DEFAULT_TIMEOUT_MS, RouterConnectionError, type ConnectOptions, type RouterConnection } from './types';
 
@@ -12,12 +13,32 @@ export { RouterConnectionError, type CommandResult, type ConnectOptions, type Ro
  */
 export async function connectRouter(router: Router, opts: ConnectOptions = {}): Promise<RouterConnection> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (router.transport === 'none') throw new RouterConnectionError('unreachable', `${router.name} is a render-only router: Peerdesk never connects to it`);
+  if (router.transport === 'none') throw new RouterConnectionError('settings', `${router.name} is a render-only router: Peerdesk never connects to it`);
+  checkHostSettings(router);
   if (router.transport === 'local') return connectLocal(router.name, timeoutMs);
   return connectSsh(router, { timeoutMs, trustNewHostKey: opts.trustNewHostKey });
 }
 
-/** How to reach the routing daemon's CLI: the router's own setting, or the platform's usual command. */
-export function controlCommandOf(router: Pick<Router, 'platform' | 'controlCommand'>): string {
-  return router.controlCommand || (router.platform === 'frr' ? 'vtysh' : router.platform === 'bird' ? 'birdc' : '');
+/**
+ * Rows saved before these fields had a shape may hold anything: nothing runs on a host until an
+ * Admin has corrected them.
+ */
+function checkHostSettings(router: Pick<Router, 'name' | 'platform' | 'controlCommand' | 'peersDir'>) {
+  const problem = router.controlCommand ? controlCommandProblem(router.controlCommand, router.platform) : null;
+  if (problem) throw new RouterConnectionError('settings', `The control command of ${router.name} is not one Peerdesk runs (${problem}): an Admin must correct it.`);
+  if (router.peersDir && !isSafePath(router.peersDir)) {
+    throw new RouterConnectionError('settings', `The peers directory of ${router.name} is not one Peerdesk writes to (${PEERS_DIR_PROBLEM}): an Admin must correct it.`);
+  }
+}
+
+/**
+ * How to reach the routing daemon's CLI, quoted word by word for the host's shell: the router's own setting, or the platform's usual
+ * command.
+ */
+export function controlCommandOf(router: Pick<Router, 'name' | 'platform' | 'controlCommand' | 'peersDir'>): string {
+  if (router.platform !== 'frr' && router.platform !== 'bird') return '';
+  checkHostSettings(router);
+  const parsed = router.controlCommand ? parseControlCommand(router.controlCommand) : null;
+  const words = parsed && 'words' in parsed ? parsed.words : [router.platform === 'frr' ? 'vtysh' : 'birdc'];
+  return words.map(sh).join(' ');
 }

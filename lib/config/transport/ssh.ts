@@ -12,9 +12,9 @@ type Options = { timeoutMs: number; trustNewHostKey?: boolean };
 const NO_SUCH_FILE = 2;
 
 function credentialsOf(router: Router) {
-  if (!router.username) throw new RouterConnectionError('auth', `No SSH user is set for ${router.name}: add one in its settings.`);
+  if (!router.username) throw new RouterConnectionError('settings', `No SSH user is set for ${router.name}: add one in its settings.`);
   if (!router.passwordEnc && !router.privateKeyEnc) {
-    throw new RouterConnectionError('auth', `No SSH password or private key is set for ${router.name}: add one in its settings.`);
+    throw new RouterConnectionError('settings', `No SSH password or private key is set for ${router.name}: add one in its settings.`);
   }
   try {
     return {
@@ -23,7 +23,7 @@ function credentialsOf(router: Router) {
       privateKey: router.privateKeyEnc ? decryptSecret(router.privateKeyEnc) : undefined,
     };
   } catch {
-    throw new RouterConnectionError('auth', `The stored credentials of ${router.name} cannot be decrypted: was APP_ENCRYPTION_KEY changed since they were saved?`);
+    throw new RouterConnectionError('settings', `The stored credentials of ${router.name} cannot be decrypted: was APP_ENCRYPTION_KEY changed since they were saved?`);
   }
 }
 

@@ -42,7 +42,8 @@ export type ConnectOptions = {
   trustNewHostKey?: boolean;
 };
 
-export type RouterConnectionErrorKind = 'auth' | 'timeout' | 'unreachable' | 'host_key_mismatch' | 'host_key_unknown' | 'command';
+/** `settings`: the router's own settings stop Peerdesk before it tries anything on the network. */
+export type RouterConnectionErrorKind = 'settings' | 'auth' | 'timeout' | 'unreachable' | 'host_key_mismatch' | 'host_key_unknown' | 'command';
 
 export class RouterConnectionError extends Error {
   constructor(

@@ -73,3 +73,13 @@ describe('MD5 passwords', () => {
     expect(imported).toContain('"hasMd5":true');
   });
 });
+
+describe('nesting deeper than any router writes', () => {
+  it('a block nested 10,000 deep is skipped with a warning, and the neighbors around it are read', () => {
+    const deep = `${'a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}`;
+    const text = `protocols { bgp { group IXP { neighbor 192.0.2.1 { peer-as 65001; } } } }\n${deep}protocols { bgp { group IXP { neighbor 192.0.2.2 { peer-as 65002; } } } }\n`;
+    const { neighbors, warnings } = parseNeighbors('junos', text);
+    expect(neighbors.map((n) => n.peerIp)).toEqual(['192.0.2.1', '192.0.2.2']);
+    expect(warnings).toContainEqual({ line: 66, message: 'nested deeper than 64 levels: this block is not read' });
+  });
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB } from '@/lib/peeringdb/test-server/lab-overlay';
-import { type PeeringDbTestServer, startPeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { LAB } from '@/tools/peeringdb-test-server/lab-overlay';
+import { type PeeringDbTestServer, startPeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { getJson, pageThrough } from './helpers';
 
 let server: PeeringDbTestServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type PeeringDbTestServer, startPeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { type PeeringDbTestServer, startPeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { getJson } from './helpers';
 
 let server: PeeringDbTestServer;

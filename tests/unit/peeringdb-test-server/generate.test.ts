@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_COUNTS, generateDataset } from '@/lib/peeringdb/test-server/generate';
-import { LAB, LAB_ID_BASE } from '@/lib/peeringdb/test-server/lab-overlay';
-import { type Dataset, TAGS } from '@/lib/peeringdb/test-server/schema';
+import { PRODUCTION_COUNTS, generateDataset } from '@/tools/peeringdb-test-server/generate';
+import { LAB, LAB_ID_BASE } from '@/tools/peeringdb-test-server/lab-overlay';
+import { type Dataset, TAGS } from '@/tools/peeringdb-test-server/schema';
 import { inIpv4Prefix, inIpv6Prefix64 } from './helpers';
 
 const small = generateDataset({ seed: 11, scale: 0.03 });

@@ -13,13 +13,21 @@ export interface Envelope<T = Record<string, unknown>> {
   meta: { error?: string };
 }
 
-export async function getJson<T = Record<string, unknown>>(url: string, apiKey?: string): Promise<{ status: number; body: Envelope<T>; headers: Headers }> {
+export async function getJson<T = Record<string, unknown>>(url: string, apiKey?: string): Promise<{
+  status: number;
+  body: Envelope<T>;
+  headers: Headers;
+}> {
   const response = await fetch(url, { headers: apiKey ? { Authorization: `Api-Key ${apiKey}` } : {} });
   return { status: response.status, body: (await response.json()) as Envelope<T>, headers: response.headers };
 }
 
 /** Every row of a list, paged the way a sync client must: on until an empty page, never stopping on a short one. */
-export async function pageThrough<T extends { id: number }>(listUrl: string, limit: number, apiKey?: string): Promise<{ rows: T[]; requests: number }> {
+export async function pageThrough<T extends { id: number }>(
+  listUrl: string,
+  limit: number,
+  apiKey?: string,
+): Promise<{ rows: T[]; requests: number }> {
   const rows: T[] = [];
   for (let skip = 0, requests = 1; ; skip += limit, requests++) {
     const separator = listUrl.includes('?') ? '&' : '?';
@@ -30,7 +38,7 @@ export async function pageThrough<T extends { id: number }>(listUrl: string, lim
   }
 }
 
-export function ipv4ToNumber(address: string): number {
+function ipv4ToNumber(address: string): number {
   return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
 }
 
@@ -43,7 +51,7 @@ export function inIpv4Prefix(address: string, prefix: string): boolean {
 }
 
 /** Full 8-group expansion, so that prefix membership is a string comparison of the first groups. */
-export function expandIpv6(address: string): string[] {
+function expandIpv6(address: string): string[] {
   const [head, tail] = address.includes('::') ? address.split('::') : [address, ''];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAGS } from '@/lib/peeringdb/test-server/schema';
-import { type PeeringDbTestServer, startPeeringDbTestServer } from '@/lib/peeringdb/test-server/server';
+import { TAGS } from '@/tools/peeringdb-test-server/schema';
+import { type PeeringDbTestServer, startPeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { SAMPLES_DIR, getJson, samplePagesPresent } from './helpers';
 
 type Row = Record<string, unknown>;
@@ -15,7 +15,10 @@ function sampleKinds(tag: string): Map<string, Set<string>> {
   for (const page of ['page-1.json', 'page-2.json']) {
     const file = path.join(SAMPLES_DIR, 'api-pages/beta/anon', tag, page);
     const rows = (JSON.parse(readFileSync(file, 'utf8')) as { data: Row[] }).data;
-    for (const row of rows) for (const [key, value] of Object.entries(row)) kinds.set(key, (kinds.get(key) ?? new Set()).add(kindOf(value)));
+    for (const row of rows) for (const [key, value] of Object.entries(row)) kinds.set(
+      key,
+      (kinds.get(key) ?? new Set()).add(kindOf(value)),
+    );
   }
   return kinds;
 }

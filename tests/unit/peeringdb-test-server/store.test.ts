@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LAB } from '@/lib/peeringdb/test-server/lab-overlay';
-import { TAGS } from '@/lib/peeringdb/test-server/schema';
-import { PeeringDbStore } from '@/lib/peeringdb/test-server/store';
+import { LAB } from '@/tools/peeringdb-test-server/lab-overlay';
+import { TAGS } from '@/tools/peeringdb-test-server/schema';
+import { PeeringDbStore } from '@/tools/peeringdb-test-server/store';
 import { inIpv4Prefix } from './helpers';
 
 const options = { seed: 21, scale: 0.02 };

@@ -5,10 +5,12 @@ import { FilterBox } from '@/components/ui/filter-box';
 import { Badge, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ q?: string; offset?: string }> }) {
+  await requirePage('audit.read');
   const page = readPage(await searchParams);
   const rows = await listAudit(db(), { ...page, limit: page.limit + 1 });
   return (

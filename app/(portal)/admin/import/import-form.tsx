@@ -12,11 +12,10 @@ import type { ImportRouter } from '@/db/queries/session-import';
 import type { ImportReport } from '@/lib/import/apply';
 import { importFormInput, livePlatforms } from '@/lib/import/schemas';
 import { platformNames } from '@/lib/routers/schemas';
-import { importSessionsAction, previewImportAction } from './actions';
 import { ImportPreview } from './import-preview';
+import { submitImport, type ImportRequest } from './submit-import';
 
 type Values = z.input<typeof importFormInput>;
-type Request = { routerId: number; config?: string };
 
 export function ImportForm({ routers }: { routers: ImportRouter[] }) {
   const form = useForm<Values, unknown, z.output<typeof importFormInput>>({
@@ -24,7 +23,7 @@ export function ImportForm({ routers }: { routers: ImportRouter[] }) {
     defaultValues: { routerId: routers.length === 1 ? String(routers[0].id) : '', source: 'text', config: '' },
   });
   const { errors, isSubmitting } = form.formState;
-  const [preview, setPreview] = useState<{ request: Request; report: ImportReport } | null>(null);
+  const [preview, setPreview] = useState<{ request: ImportRequest; report: ImportReport } | null>(null);
   const [imported, setImported] = useState<ImportReport | null>(null);
   const [importing, setImporting] = useState(false);
 
@@ -43,15 +42,15 @@ export function ImportForm({ routers }: { routers: ImportRouter[] }) {
 
   const onPreview = form.handleSubmit(async ({ routerId, source, config }) => {
     setImported(null);
-    const request: Request = { routerId, config: source === 'text' ? config : undefined };
-    const result = await previewImportAction(request);
+    const request: ImportRequest = { routerId, config: source === 'text' ? config : undefined };
+    const result = await submitImport(request, true);
     if (applyResult(form, result)) setPreview({ request, report: result.data });
   });
 
   const onImport = async () => {
     if (!preview) return;
     setImporting(true);
-    const result = await importSessionsAction(preview.request);
+    const result = await submitImport(preview.request, false);
     setImporting(false);
     if (result.ok) {
       setPreview(null);

@@ -2,21 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/db/client';
 import { importRouters } from '@/db/queries/session-import';
-import { EmptyState, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { EmptyState, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { ImportForm } from './import-form';
 
 export const metadata: Metadata = { title: 'Data import' };
 
 export default async function ImportPage() {
-  const { allowed } = await pageAccess('import.run');
-  if (!allowed) return <Forbidden what="data import" />;
+  await requirePage('import.run');
   const routers = await importRouters(db());
   return (
     <>
       <PageHeader title="Import peering sessions" />
       <p className="mb-4 max-w-3xl text-sm text-slate-600">
-        Reads the BGP neighbors of a router and adds each one as a session that is already Configured there. Preview first: nothing is written until
+        Reads the BGP neighbors of a router and adds each one as a session that is already Configured there. Preview first: nothing is
+        written until
         you import, and importing the same configuration again adds nothing twice.
       </p>
       {routers.length ? (

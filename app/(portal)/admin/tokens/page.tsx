@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { db } from '@/db/client';
 import { listAllTokens } from '@/db/queries/users';
 import { FilterBox } from '@/components/ui/filter-box';
-import { Forbidden, PageHeader } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
-import { pageAccess } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { TokenTable } from '@/components/tokens/token-table';
 import { revokeAnyTokenAction } from './actions';
 
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: 'API tokens' };
 
 /** Every user's tokens, for a Global Admin to see and revoke; people create their own under Account. */
 export default async function AllTokensPage({ searchParams }: { searchParams: Promise<{ q?: string; offset?: string }> }) {
-  const { allowed } = await pageAccess('users.manage');
-  if (!allowed) return <Forbidden what="everyone's API tokens" />;
+  await requirePage('users.manage');
   const page = readPage(await searchParams);
   const rows = await listAllTokens(db(), { ...page, limit: page.limit + 1 });
   return (

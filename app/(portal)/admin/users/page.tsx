@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { db } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { FilterBox } from '@/components/ui/filter-box';
-import { Badge, Forbidden, PageHeader } from '@/components/ui/notice';
+import { Badge, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
-import { pageAccess } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { roleLabels } from '@/lib/auth/permissions';
 import { CreateUserForm } from './create-user-form';
 import { UserActions } from './user-actions';
@@ -13,8 +13,7 @@ import { UserActions } from './user-actions';
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; offset?: string }> }) {
-  const { actor, allowed } = await pageAccess('users.manage');
-  if (!allowed) return <Forbidden what="user management" />;
+  const actor = await requirePage('users.manage');
   const page = readPage(await searchParams);
   const rows = await listUsers(db(), { ...page, limit: page.limit + 1 });
   return (

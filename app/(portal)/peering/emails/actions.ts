@@ -8,14 +8,10 @@ import { requestMailSync } from '@/lib/mail/job';
 import { mailTestInput } from '@/lib/mail/schemas';
 import { associateEmail, markIncomingRequest } from '@/lib/mail/service';
 import { mailConfig, updateMailSettings } from '@/lib/mail/settings';
-import { kickScheduler } from '@/lib/jobs/scheduler';
 
 export async function syncNowAction() {
   const result = await requestMailSync(await currentActor(), {});
-  if (result.ok) {
-    kickScheduler();
-    revalidatePath('/peering/emails');
-  }
+  if (result.ok) revalidatePath('/peering/emails');
   return result;
 }
 

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { db } from '@/db/client';
 import { listEmails } from '@/db/queries/emails';
 import { FilterBox } from '@/components/ui/filter-box';
-import { EmptyState, Forbidden, PageHeader } from '@/components/ui/notice';
+import { EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
-import { pageAccess } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { mailSyncStates } from '@/lib/mail/job';
 import { mailConfig } from '@/lib/mail/settings';
 import { AssociationBadge } from './association-badge';
@@ -17,8 +17,7 @@ export const metadata: Metadata = { title: 'Emails' };
 type Search = { q?: string; offset?: string; view?: string };
 
 export default async function EmailsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { allowed } = await pageAccess('emails.read');
-  if (!allowed) return <Forbidden what="the peering mailbox" />;
+  await requirePage('emails.read');
   const search = await searchParams;
   const page = readPage(search);
   const threads = search.view !== 'flat';

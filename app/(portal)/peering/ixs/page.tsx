@@ -7,14 +7,14 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
 import { SyncStatus } from '@/components/peeringdb/sync-status';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { listLocalAsns } from '@/lib/settings/service';
 
 export const metadata: Metadata = { title: 'IXs' };
 
 export default async function ExchangesPage({ searchParams }: { searchParams: Promise<{ q?: string; offset?: string }> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const page = readPage(await searchParams);
   const rows = await listExchanges(db(), { ...page, limit: page.limit + 1 });
   const mayConfigure = can(actor.role, 'settings.manage');

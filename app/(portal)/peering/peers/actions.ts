@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentActor } from '@/lib/auth';
-import { kickScheduler } from '@/lib/jobs/scheduler';
 import { configureMultipleSessions } from '@/lib/peering/configure-multiple';
 import { addPeerNote, changePeerStatus, changePeerStatuses } from '@/lib/peering/service';
 
@@ -32,7 +31,6 @@ export async function addPeerNoteAction(input: unknown) {
 export async function configureMultipleSessionsAction(input: unknown) {
   const result = await configureMultipleSessions(await currentActor(), input);
   if (result.ok) {
-    if (result.data.job && result.data.job.status === 'scheduled' && (input as { mode?: string }).mode === 'now') kickScheduler();
     revalidatePeers();
     revalidatePath('/peering/sessions');
     revalidatePath('/scheduler');

@@ -7,22 +7,37 @@ import { actionsFor, emailActions, peerActionLabels, type PeerAction } from '@/l
 import { changePeerStatusAction } from './actions';
 import { requestHref } from './request-link';
 
+/** Mark Rejected and Mark Not Qualified take the optional don't-ask-until date. */
+const declineActions: readonly PeerAction[] = ['mark_rejected', 'mark_not_qualified'];
+
 const button = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:text-slate-400';
 
 /**
  * The actions that apply to one (local ASN, exchange) status, with an optional comment. Send and
  * Resend go to the request email; the others change the status here. The server decides again.
  */
-export function StatusActions({ peerAsn, ixId, localAsn, status, exchange }: { peerAsn: number; ixId: number; localAsn: number; status: PeerStatus; exchange: string }) {
+export function StatusActions({ peerAsn, ixId, localAsn, status, exchange }: {
+  peerAsn: number;
+  ixId: number;
+  localAsn: number;
+  status: PeerStatus;
+  exchange: string;
+}) {
   const [pending, start] = useTransition();
   const [comment, setComment] = useState('');
+  const [doNotAskUntil, setDoNotAskUntil] = useState('');
+  const declines = actionsFor(status).some((a) => declineActions.includes(a));
   const [error, setError] = useState<string | null>(null);
   const run = (action: PeerAction) => {
     if (action === 'reset' && !confirm(`Reset the status at ${exchange} to New?`)) return;
     start(async () => {
-      const result = await changePeerStatusAction({ peerAsn, ixId, localAsn, action, comment: comment || undefined });
+      const until = declineActions.includes(action) && doNotAskUntil ? doNotAskUntil : undefined;
+      const result = await changePeerStatusAction({ peerAsn, ixId, localAsn, action, comment: comment || undefined, doNotAskUntil: until });
       setError(result.ok ? null : result.error.message);
-      if (result.ok) setComment('');
+      if (result.ok) {
+        setComment('');
+        setDoNotAskUntil('');
+      }
     });
   };
   return (
@@ -47,6 +62,18 @@ export function StatusActions({ peerAsn, ixId, localAsn, status, exchange }: { p
           maxLength={4000}
           className="w-48 rounded border border-slate-300 px-2 py-1 text-xs"
         />
+        {declines && (
+          <label className="flex items-center gap-1 text-xs text-slate-600">
+            Don&apos;t ask until
+            <input
+              type="date"
+              value={doNotAskUntil}
+              onChange={(e) => setDoNotAskUntil(e.target.value)}
+              aria-label={`Don't ask until (${exchange} AS${localAsn})`}
+              className="rounded border border-slate-300 px-1 py-0.5 text-xs"
+            />
+          </label>
+        )}
       </div>
       {error && (
         <p role="alert" className="text-xs text-rose-700">

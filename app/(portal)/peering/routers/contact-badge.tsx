@@ -3,7 +3,7 @@ import { contactMessageOf, contactStatusOf } from '@/lib/routers/contact';
 
 const tones = { ok: 'green', failed: 'red', never: 'grey' } as const;
 
-export const formatTime = (at: Date) => at.toISOString().slice(0, 16).replace('T', ' ');
+const formatTime = (at: Date) => at.toISOString().slice(0, 16).replace('T', ' ');
 
 /** The last Test connection (or other contact): ok / failed / never, with when and what as a tooltip. */
 export function ContactBadge({ router }: { router: { lastContactAt: Date | null; lastContactResult: string | null } }) {

@@ -6,7 +6,7 @@ import { FilterBox } from '@/components/ui/filter-box';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { platformLabels } from '@/lib/routers/schemas';
 import { ContactBadge } from './contact-badge';
@@ -14,7 +14,7 @@ import { ContactBadge } from './contact-badge';
 export const metadata: Metadata = { title: 'Routers' };
 
 export default async function RoutersPage({ searchParams }: { searchParams: Promise<{ q?: string; offset?: string }> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const page = readPage(await searchParams);
   const rows = await listRouters(db(), { ...page, limit: page.limit + 1 });
   const mayManage = can(actor.role, 'routers.manage');

@@ -11,8 +11,10 @@ import { Field, FormError, FormSaved, Select, TextInput } from '@/components/ui/
 import { applyResult } from '@/components/forms/apply-result';
 import { createRouterInput, platformLabels, platforms } from '@/lib/routers/schemas';
 import { createRouterAction, updateRouterAction } from './actions';
+import { MaintenanceWindowsFields, MaintenanceWindowsList } from './maintenance-windows-fields';
 
 type Values = z.input<typeof createRouterInput>;
+export type RouterValues = Values;
 type Output = z.output<typeof createRouterInput>;
 
 /** What the form shows of a stored router: never its credentials, only whether each is set. */
@@ -35,19 +37,43 @@ const valuesOf = (router: EditedRouter | undefined, localAsns: number[]): Values
   vrf: router?.vrf ?? '',
   controlCommand: router?.controlCommand ?? '',
   peersDir: router?.peersDir ?? '',
+  production: router?.production ?? false,
+  maintenanceWindows: router?.maintenanceWindows ?? [],
 });
 
-export function RouterForm({ router, localAsns, vrfSupport }: { router?: EditedRouter; localAsns: number[]; vrfSupport: boolean }) {
+export function RouterForm({
+  router,
+  localAsns,
+  vrfSupport,
+  mayTrust = false,
+  mayApprove = false,
+  timeZones = [],
+}: {
+  router?: EditedRouter;
+  localAsns: number[];
+  vrfSupport: boolean;
+  mayTrust?: boolean;
+  /** changes.approve: the service lets only approvers move the production flag and the maintenance windows. */
+  mayApprove?: boolean;
+  timeZones?: string[];
+}) {
   const navigation = useRouter();
   const form = useForm<Values, unknown, Output>({ resolver: zodResolver(createRouterInput), defaultValues: valuesOf(router, localAsns) });
   const { errors, isSubmitting } = form.formState;
   const [saved, setSaved] = useState(false);
-  const [platform, transport] = form.watch(['platform', 'transport']);
+  const [platform, transport, hostname, managementAddress, sshPort] = form.watch(['platform', 'transport', 'hostname', 'managementAddress', 'sshPort']);
+  // Mirrors the service: below routers.trust, stored credentials never follow a router to another host.
+  const newHost =
+    !!router && !mayTrust && (router.hasPassword || router.hasPrivateKey) &&
+    (hostname !== router.hostname || (managementAddress || null) !== (router.managementAddress || null) ||
+      Number(sshPort) !== Number(router.sshPort));
   const asnChoices = router && !localAsns.includes(Number(router.localAsn)) ? [Number(router.localAsn), ...localAsns] : localAsns;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false);
-    const result = router ? await updateRouterAction({ ...values, id: router.id }) : await createRouterAction(values);
+    const { production, maintenanceWindows, ...rest } = values;
+    const sent = mayApprove ? { ...rest, production, maintenanceWindows } : rest;
+    const result = router ? await updateRouterAction({ ...sent, id: router.id }) : await createRouterAction(sent);
     if (!applyResult(form, result)) return;
     if (!router) return navigation.push(`/peering/routers/${result.data.id}`);
     form.reset(valuesOf(result.data, localAsns));
@@ -121,6 +147,12 @@ export function RouterForm({ router, localAsns, vrfSupport }: { router?: EditedR
             <Field label="SSH user" htmlFor="router-user" error={errors.username?.message}>
               <TextInput id="router-user" autoComplete="off" aria-invalid={!!errors.username} {...form.register('username')} />
             </Field>
+            {newHost && (
+              <p className="text-xs text-amber-800 sm:col-span-2" data-testid="credentials-reenter">
+                A new hostname, address or port removes the stored password, private key and pinned host key when you save: enter the
+                credentials again.
+              </p>
+            )}
             <Field label="Password" htmlFor="router-password" error={errors.password?.message} hint={<CredentialHint router={router} which="password" />}>
               <TextInput id="router-password" type="password" autoComplete="new-password" placeholder={router?.hasPassword ? '(unchanged)' : ''} {...form.register('password')} />
             </Field>
@@ -133,14 +165,33 @@ export function RouterForm({ router, localAsns, vrfSupport }: { router?: EditedR
           label="Control command"
           htmlFor="router-control"
           error={errors.controlCommand?.message}
-          hint={`How to reach the routing daemon's CLI on that host, e.g. "sudo vtysh" or "birdc -s /run/bird/bird.ctl". Empty: ${controlHints[platform] ?? 'commands go straight to the router CLI'}.`}
+          hint={`How to reach the routing daemon's CLI on that host, e.g. "sudo vtysh" or "birdc -s /run/bird/bird.ctl"; Admins only. Empty: ${controlHints[platform] ?? 'commands go straight to the router CLI'}.`}
         >
           <TextInput id="router-control" placeholder={controlHints[platform] ?? ''} aria-invalid={!!errors.controlCommand} {...form.register('controlCommand')} />
         </Field>
         {platform === 'bird' && (
-          <Field label="Peers directory" htmlFor="router-peers-dir" error={errors.peersDir?.message} hint="The directory of per-peer files that bird.conf includes.">
+          <Field label="Peers directory" htmlFor="router-peers-dir" error={errors.peersDir?.message} hint="The directory of per-peer files that bird.conf includes (an absolute path); Admins only.">
             <TextInput id="router-peers-dir" placeholder="/etc/bird/peers.d" aria-invalid={!!errors.peersDir} {...form.register('peersDir')} />
           </Field>
+        )}
+      </Section>
+
+      <Section title="Change control">
+        {mayApprove ? (
+          <div className="flex items-start gap-2">
+            <input id="router-production" type="checkbox" className="mt-1" {...form.register('production')} />
+            <label htmlFor="router-production" className="text-sm">
+              <span className="font-medium text-slate-700">Production router</span>
+              <span className="block text-xs text-slate-500">Every change to it waits for an approver other than its author, whatever the Peering settings say.</span>
+            </label>
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600 sm:col-span-2">{router?.production ? 'Production router: every change to it needs approval.' : 'Not a production router.'}</p>
+        )}
+        {mayApprove ? (
+          <MaintenanceWindowsFields form={form} timeZones={timeZones} />
+        ) : (
+          <MaintenanceWindowsList windows={router?.maintenanceWindows ?? []} />
         )}
       </Section>
 

@@ -6,7 +6,6 @@ import { peerCandidates, type PeerCandidate } from '@/db/queries/sessions';
 import { currentActor } from '@/lib/auth';
 import { validationFailure } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
-import { kickScheduler } from '@/lib/jobs/scheduler';
 import type { Result } from '@/lib/errors';
 import { peerLookupInput } from '@/lib/sessions/schemas';
 import { createSession, deleteSession, updateSession } from '@/lib/sessions/service';
@@ -32,7 +31,6 @@ export async function updateSessionAction(input: unknown) {
 
 export async function deleteSessionAction(id: number) {
   const result = await deleteSession(await currentActor(), { id });
-  if (result.ok && 'job' in result.data) kickScheduler();
   if (result.ok) revalidateSessions(id);
   return result;
 }

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { currentActor } from '@/lib/auth';
 import { configureSession, setSessionAdminState } from '@/lib/config/configure';
 import { refreshBgpState } from '@/lib/config/poll';
-import { kickScheduler } from '@/lib/jobs/scheduler';
 
 function revalidate(id?: number) {
   revalidatePath('/peering/sessions');
@@ -15,27 +14,18 @@ function revalidate(id?: number) {
 /** 1 click config (no config) or the Config Manager's push (config: the edited text), now or scheduled. */
 export async function configureSessionAction(input: { sessionId: number; mode: 'now' | 'schedule'; at?: string; config?: string }) {
   const result = await configureSession(await currentActor(), input);
-  if (result.ok) {
-    if (input.mode === 'now') kickScheduler();
-    revalidate(input.sessionId);
-  }
+  if (result.ok) revalidate(input.sessionId);
   return result;
 }
 
 export async function setAdminStateAction(sessionId: number, adminDown: boolean) {
   const result = await setSessionAdminState(await currentActor(), { sessionId, adminDown });
-  if (result.ok) {
-    if (result.data.job) kickScheduler();
-    revalidate(sessionId);
-  }
+  if (result.ok) revalidate(sessionId);
   return result;
 }
 
 export async function refreshBgpStateAction() {
   const result = await refreshBgpState(await currentActor(), {});
-  if (result.ok) {
-    kickScheduler();
-    revalidate();
-  }
+  if (result.ok) revalidate();
   return result;
 }

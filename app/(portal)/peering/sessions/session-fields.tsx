@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field, Select, TextInput } from '@/components/ui/field';
+import { MD5_KEY_RULE } from '@/lib/config/templates/quoting';
 import { sessionTypeLabels, sessionTypes } from '@/lib/sessions/schemas';
 
 // Shared by the Add Session wizard and the edit form. They hold different form types, so these
@@ -54,7 +55,7 @@ export function SessionOptionFields({ fields, errors, md5Hint, maxPrefixesHint }
   return (
     <div className="flex flex-col gap-3">
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label="MD5 password" htmlFor="md5" error={errors.md5} hint={md5Hint}>
+        <Field label="MD5 password" htmlFor="md5" error={errors.md5} hint={<>{md5Hint} {MD5_KEY_RULE}.</>}>
           <TextInput id="md5" type="password" autoComplete="new-password" aria-invalid={!!errors.md5} {...fields.md5} />
         </Field>
         <Field label="Max prefixes" htmlFor="max-prefixes" error={errors.maxPrefixes} hint={maxPrefixesHint}>
@@ -70,7 +71,7 @@ export function SessionOptionFields({ fields, errors, md5Hint, maxPrefixesHint }
           </Select>
         </Field>
       </div>
-      <Field label="Description" htmlFor="description" error={errors.description} hint="Goes into the router configuration.">
+      <Field label="Description" htmlFor="description" error={errors.description} hint="Goes into the router configuration: one line.">
         <TextInput id="description" {...fields.description} />
       </Field>
       <Field label="Notes" htmlFor="notes" error={errors.notes} hint="For your team; never sent to the router.">

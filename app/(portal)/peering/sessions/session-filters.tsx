@@ -6,7 +6,13 @@ import { bgpStates, configStatusLabels, configStatuses, sessionTypeLabels, sessi
 
 const control = 'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
-function Choice({ name, label, value, any, children }: { name: string; label: string; value?: string | number; any: string; children: ReactNode }) {
+function Choice({ name, label, value, any, children }: {
+  name: string;
+  label: string;
+  value?: string | number;
+  any: string;
+  children: ReactNode;
+}) {
   return (
     <select name={name} defaultValue={value ?? ''} aria-label={label} className={control}>
       <option value="">{any}</option>

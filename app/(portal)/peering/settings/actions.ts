@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { currentActor } from '@/lib/auth';
 import { validationFailure } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
-import { testPeeringDbConnection } from '@/lib/peeringdb/test-connection';
+import { testTypedPeeringDb } from '@/lib/peeringdb/test-connection';
 import { peeringSettingsInput } from '@/lib/settings/schemas';
-import { peeringDbSettings, updatePeeringSettings } from '@/lib/settings/service';
+import { updatePeeringSettings } from '@/lib/settings/service';
 
 export async function updatePeeringSettingsAction(input: unknown) {
   const result = await updatePeeringSettings(await currentActor(), input);
@@ -19,12 +19,11 @@ export async function updatePeeringSettingsAction(input: unknown) {
 
 const testInput = peeringSettingsInput.shape.peeringdb.unwrap().pick({ url: true, apiKey: true });
 
-/** Tests the URL and key typed in the form; without a typed key, the one in use (stored or from the environment). */
+/** Tests the URL and key typed in the form; without a typed key, the stored one if it belongs to that URL. */
 export async function testPeeringDbAction(input: unknown): Promise<{ ok: boolean; message: string }> {
   const actor = await currentActor();
   if (!actor || !can(actor.role, 'settings.manage')) return { ok: false, message: 'Only an Admin may test the PeeringDB connection (settings.manage)' };
   const parsed = testInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: validationFailure(parsed.error).message };
-  const inUse = await peeringDbSettings();
-  return testPeeringDbConnection({ url: parsed.data.url ?? inUse.url, apiKey: parsed.data.apiKey || inUse.apiKey });
+  return testTypedPeeringDb(parsed.data);
 }

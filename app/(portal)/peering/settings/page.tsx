@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { db } from '@/db/client';
 import { listSourceNetworks } from '@/db/queries/exchanges';
-import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { peeringSettingsView } from '@/lib/settings/service';
 import { PeeringSettingsForm } from './peering-settings-form';
 import { SourceNetworks } from './source-networks';
@@ -10,8 +10,7 @@ import { SourceNetworks } from './source-networks';
 export const metadata: Metadata = { title: 'Peering settings' };
 
 export default async function PeeringSettingsPage() {
-  const { allowed } = await pageAccess('settings.manage');
-  if (!allowed) return <Forbidden what="peering settings" />;
+  await requirePage('settings.manage');
   const [view, sources] = await Promise.all([peeringSettingsView(), listSourceNetworks(db())]);
   return (
     <>

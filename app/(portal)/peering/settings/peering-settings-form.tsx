@@ -62,6 +62,26 @@ export function PeeringSettingsForm({ view }: { view: PeeringSettingsView }) {
         </Field>
       </Section>
 
+      <Section title="Change control">
+        <div className="flex items-start gap-2">
+          <input id="approval-required" type="checkbox" className="mt-1" {...form.register('changeControl.approvalRequired')} />
+          <label htmlFor="approval-required" className="text-sm">
+            <span className="font-medium text-slate-700">Every change needs approval</span>
+            <span className="block text-xs text-slate-500">A push waits on the Changes page until an Admin other than its author approves it. Production routers always do.</span>
+          </label>
+        </div>
+        <div className="flex items-start gap-2">
+          <input id="rollback-on-failure" type="checkbox" className="mt-1" {...form.register('changeControl.rollbackOnFailure')} />
+          <label htmlFor="rollback-on-failure" className="text-sm">
+            <span className="font-medium text-slate-700">Roll back when verification fails</span>
+            <span className="block text-xs text-slate-500">The previous configuration is restored when the change&apos;s sessions are not accepted or an Established session drops.</span>
+          </label>
+        </div>
+        <Field label="Verify for (seconds)" htmlFor="verify-seconds" error={errors.changeControl?.verifySeconds?.message} hint="How long the router's sessions are watched after a push.">
+          <TextInput id="verify-seconds" inputMode="numeric" aria-invalid={!!errors.changeControl?.verifySeconds} {...form.register('changeControl.verifySeconds')} />
+        </Field>
+      </Section>
+
       <Section title="PeeringDB">
         <PeeringDbFields form={form} view={view} />
       </Section>

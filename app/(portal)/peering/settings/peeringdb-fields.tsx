@@ -14,11 +14,22 @@ const servers = [
 
 const fromEnv = (variable: string) => `Set by ${variable} in the environment`;
 
+const originOrNull = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
 /** URL, API key, cache TTL and the Test button; values set in the environment are shown read-only. */
 export function PeeringDbFields({ form, view }: { form: SettingsForm; view: PeeringSettingsView }) {
   const env = view.overriddenByEnv;
   const errors = form.formState.errors.peeringdb;
-  const ttl = form.watch('peeringdb.cacheTtl');
+  const [ttl, typedUrl] = form.watch(['peeringdb.cacheTtl', 'peeringdb.url']);
+  const keyOrigin = view.peeringdb.hasApiKey ? originOrNull(view.peeringdb.url) : view.peeringdb.apiKeyHeldFor;
+  const typedOrigin = originOrNull(typedUrl ?? '');
+  const keyStaysBehind = !env.url && !!keyOrigin && !!typedOrigin && typedOrigin !== keyOrigin;
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
 
@@ -37,7 +48,7 @@ export function PeeringDbFields({ form, view }: { form: SettingsForm; view: Peer
 
   return (
     <>
-      <Field label="PeeringDB URL" htmlFor="pdb-url" error={errors?.url?.message} hint={env.url ? fromEnv('PEERINGDB_URL') : 'PeeringDB itself, its beta, or any compatible server.'}>
+      <Field label="PeeringDB URL" htmlFor="pdb-url" error={errors?.url?.message} hint={env.url ? fromEnv('PEERINGDB_URL') : 'PeeringDB itself, its beta, or any compatible server, over https (http only on this machine).'}>
         {env.url ? (
           <TextInput id="pdb-url" value={view.peeringdb.url} readOnly className="rounded border border-slate-200 bg-slate-100 px-2 py-1.5 text-sm text-slate-600" />
         ) : (
@@ -71,6 +82,11 @@ export function PeeringDbFields({ form, view }: { form: SettingsForm; view: Peer
               <Button variant="link" className="text-xs text-rose-700" disabled={pending} onClick={removeKey}>
                 Remove key
               </Button>
+            </p>
+          )}
+          {keyStaysBehind && (
+            <p className="text-sm text-amber-800" data-testid="api-key-held">
+              The stored key is sent only to {keyOrigin}, where it was saved. Enter it again to use it with {typedOrigin}.
             </p>
           )}
           <TextInput id="pdb-key" type="password" autoComplete="new-password" placeholder={view.peeringdb.hasApiKey ? '(unchanged)' : ''} {...form.register('peeringdb.apiKey')} />

@@ -23,5 +23,6 @@ export function formValues(view: PeeringSettingsView): SettingsValues {
     vrfSupport: view.vrfSupport,
     bgpPollIntervalSeconds: view.bgpPollIntervalSeconds,
     requestSender: view.requestSender,
+    changeControl: view.changeControl,
   };
 }

@@ -5,7 +5,7 @@ import { listTemplates, templateFilters } from '@/db/queries/templates';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { builtinTemplates } from '@/lib/config/templates/defaults';
 import { platformLabels, platforms } from '@/lib/routers/schemas';
@@ -19,7 +19,7 @@ const link = 'font-medium text-sky-800 hover:underline';
 type Search = { q?: string; offset?: string; kind?: string; platform?: string };
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const search = await searchParams;
   const page = readPage(search);
   const parsed = templateFilters.safeParse({ kind: search.kind || undefined, platform: search.platform || undefined });
@@ -40,7 +40,8 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         )}
       </PageHeader>
       <p className="-mt-2 mb-3 text-sm text-slate-600">
-        Config templates render one session&apos;s neighbor configuration for a router platform; e-mail templates render a peering request. The
+        Config templates render one session&apos;s neighbor configuration for a router platform; e-mail templates render a peering
+        request. The
         default of each platform is what 1-click config uses; without one, the built-in template.
       </p>
       <form method="get" role="search" className="mb-3 flex flex-wrap items-center gap-2">

@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
+import type { ServiceFailure } from '@/lib/errors';
 import type { PreviewResult } from '@/lib/templates/service';
 import { previewTemplateAction } from './actions';
 import { ErrorLocation } from './error-location';
@@ -15,7 +16,10 @@ export function PreviewPanel({ kind, read, sessions, peers }: { kind: 'config' |
   const [pending, start] = useTransition();
   const [sessionId, setSessionId] = useState('');
   const [peerAsn, setPeerAsn] = useState('');
-  const [shown, setShown] = useState<{ result: PreviewResult; text: { body: string; subject: string } } | { failure: string } | null>(null);
+  const [shown, setShown] = useState<{ result: PreviewResult } | {
+    failure: ServiceFailure;
+    text: { body: string; subject: string };
+  } | null>(null);
   const chosen = kind === 'config' ? sessionId || String(sessions[0]?.id ?? '') : peerAsn || String(peers[0]?.asn ?? '');
 
   const preview = () =>
@@ -27,7 +31,7 @@ export function PreviewPanel({ kind, read, sessions, peers }: { kind: 'config' |
         subject: kind === 'email' ? text.subject : null,
         ...(kind === 'config' ? { sessionId: chosen } : { peerAsn: chosen }),
       });
-      setShown(result.ok ? { result: result.data, text } : { failure: result.error.message });
+      setShown(result.ok ? { result: result.data } : { failure: result.error, text });
     });
 
   return (
@@ -59,20 +63,18 @@ export function PreviewPanel({ kind, read, sessions, peers }: { kind: 'config' |
       </div>
       {kind === 'config' && <p className="text-xs text-slate-500">MD5 keys show as ******** in previews.</p>}
       {shown && 'failure' in shown && (
-        <p role="alert" className="text-rose-700">
-          {shown.failure}
-        </p>
-      )}
-      {shown && 'result' in shown && !shown.result.ok && (
-        <div role="alert" data-testid="preview-error">
-          <p className="font-medium text-rose-700">
-            {shown.result.field === 'subject' ? 'Subject: ' : ''}
-            {shown.result.message}
-          </p>
-          <ErrorLocation body={shown.result.field === 'subject' ? shown.text.subject : shown.text.body} line={shown.result.line} column={shown.result.column} />
+        <div role="alert" data-testid={shown.failure.at ? 'preview-error' : undefined}>
+          <p className="font-medium text-rose-700">{shown.failure.message}</p>
+          {shown.failure.at && (
+            <ErrorLocation
+              body={shown.failure.fields?.subject ? shown.text.subject : shown.text.body}
+              line={shown.failure.at.line}
+              column={shown.failure.at.column}
+            />
+          )}
         </div>
       )}
-      {shown && 'result' in shown && shown.result.ok && (
+      {shown && 'result' in shown && (
         <div data-testid="preview-output">
           {shown.result.subject !== null && (
             <p className="mb-2">

@@ -20,9 +20,14 @@ export function JobActions({ id, runAt, label }: { id: number; runAt: string; la
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The browser's time zone is known only after hydration: the server renders the field empty.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- one extra render, once per job time
   useEffect(() => setValue(localInput(runAt)), [runAt]);
 
-  const act = (run: () => Promise<{ ok: true } | { ok: false; error: { message: string; fields?: Record<string, string> } }>, done: string) =>
+  const act = (
+    run: () => Promise<{ ok: true } | { ok: false; error: { message: string; fields?: Record<string, string> } }>,
+    done: string,
+  ) =>
     start(async () => {
       setError(null);
       setFieldError(null);

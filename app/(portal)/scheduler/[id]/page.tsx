@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
+import { changesOfJob } from '@/db/queries/changes';
 import { getJob } from '@/db/queries/jobs';
 import { Badge, BackLink, PageHeader } from '@/components/ui/notice';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { jobKindLabel } from '@/lib/jobs/kinds';
-import { payloadSummary } from '@/lib/jobs/service';
+import { jobKindLabel } from '@/lib/jobs/labels';
+import { payloadSummary } from '@/lib/jobs/payload-summary';
 import { AutoRefresh } from '../auto-refresh';
 import { JobStatusBadge, ProgressBar, When } from '../job-display';
 import { JobActions } from './job-actions';
@@ -27,13 +29,14 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const id = Number((await params).id);
   const job = Number.isSafeInteger(id) && id > 0 ? await getJob(db(), id) : undefined;
   if (!job) notFound();
   const mayManage = can(actor.role, 'jobs.manage');
   const soon = job.status === 'scheduled' && job.runAt.getTime() - Date.now() < SOON_MS;
   const payload = payloadSummary(job.payload);
+  const changes = await changesOfJob(db(), job.id);
   return (
     <>
       <PageHeader title={`Job #${job.id} · ${jobKindLabel(job.kind)}`}>
@@ -57,6 +60,15 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           <Fact label="Kind">
             <code className="text-xs">{job.kind}</code>
           </Fact>
+          {changes.length > 0 && (
+            <Fact label={changes.length === 1 ? 'Change' : 'Changes'}>
+              {changes.map((c) => (
+                <Link key={c.id} href={`/peering/changes/${c.id}`} className="mr-2 text-sky-800 hover:underline">
+                  #{c.id} on {c.routerName} ({c.status.replace('_', ' ')})
+                </Link>
+              ))}
+            </Fact>
+          )}
         </dl>
         {job.status === 'running' && (
           <div className="mt-4">
@@ -96,7 +108,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           </dl>
         )}
       </section>
-      {Array.isArray(job.payload.sessionIds) && job.payload.sessionIds.length > 0 && <JobSessions sessionIds={job.payload.sessionIds.map(Number)} />}
+      {Array.isArray(job.payload.sessionIds) && job.payload.sessionIds.length > 0 && (
+        <JobSessions sessionIds={job.payload.sessionIds.map(Number)} />
+      )}
       <section className="mt-6">
         <h2 className="mb-2 font-semibold">Runs</h2>
         <JobRuns runs={job.runs} />

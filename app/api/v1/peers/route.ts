@@ -7,8 +7,12 @@ import { parseOrThrow, peerListFilters } from '@/lib/peering/api';
 export const GET = apiRoute(async ({ req, actor }) => {
   requirePermission(actor, 'peering.read');
   const search = new URL(req.url).searchParams;
-  const filters = parseOrThrow(peerListFilters, Object.fromEntries([...search].filter(([key, value]) => key in peerListFilters.shape && value !== '')));
+  // Unknown keys (q, limit, cursor) are dropped by the schema; an empty one is no filter.
+  const filters = parseOrThrow(peerListFilters, Object.fromEntries([...search].filter(([, value]) => value !== '')));
   const page = pageParams(req.url);
-  const rows = await listPeerOverview(db(), { ...page, status: filters.status, ixId: filters.exchangeId, localAsn: filters.localAsn, limit: page.limit + 1 });
+  const rows = await listPeerOverview(
+    db(),
+    { ...page, status: filters.status, ixId: filters.ixId, localAsn: filters.localAsn, limit: page.limit + 1 },
+  );
   return NextResponse.json(pageOf(rows, page));
 });

@@ -27,3 +27,19 @@ Kind regards,
 {{ local.name | default: "" }} (AS{{ local.asn }})
 {{ sender.address }}
 `;
+
+/** The built-in "Peering request follow-up": sent in the request's thread, quoting it. */
+export const followUpSubject = String.raw`Re: {{ request.subject }}`;
+
+export const followUpBody = String.raw`Dear {{ contact.name | default: peer.name | default: "peering team" }},
+
+We wrote to you on {{ request.date }} about peering between {{ local.name | default: "our network" }} (AS{{ local.asn }}) and {{ peer.name | default: "your network" }} (AS{{ peer.asn }}), and have not heard back yet. Could you let us know whether you would like to peer? If someone else handles peering requests, we would be grateful for their address.
+
+Kind regards,
+{{ sender.name | default: "Peering team" }}
+{{ local.name | default: "" }} (AS{{ local.asn }})
+{{ sender.address }}
+
+On {{ request.date }}, {{ sender.address }} wrote:
+{{ request.quoted }}
+`;

@@ -7,14 +7,14 @@ import { ios } from './ios';
 import { iosxr } from './iosxr';
 import { junos } from './junos';
 import { sros } from './sros';
-import { peeringRequestBody, peeringRequestSubject } from './email';
+import { followUpBody, followUpSubject, peeringRequestBody, peeringRequestSubject } from './email';
 
 /** Built-in templates are code, not rows: read-only, always there, copied to make a custom one. */
 export type BuiltinTemplate = { key: string; kind: 'config' | 'email'; platform: Platform | null; name: string; subject: string | null; body: string };
 
 const configBodies: Record<Platform, string> = { iosxr, junos, eos, sros, ios, frr, bird };
 
-export const builtinConfigTemplates: BuiltinTemplate[] = (Object.keys(configBodies) as Platform[]).map((platform) => ({
+const builtinConfigTemplates: BuiltinTemplate[] = (Object.keys(configBodies) as Platform[]).map((platform) => ({
   key: `config-${platform}`,
   kind: 'config',
   platform,
@@ -32,7 +32,16 @@ export const builtinEmailTemplate: BuiltinTemplate = {
   body: peeringRequestBody,
 };
 
-export const builtinTemplates: BuiltinTemplate[] = [...builtinConfigTemplates, builtinEmailTemplate];
+export const builtinFollowUpTemplate: BuiltinTemplate = {
+  key: 'email-peering-request-follow-up',
+  kind: 'email',
+  platform: null,
+  name: 'Peering request follow-up',
+  subject: followUpSubject,
+  body: followUpBody,
+};
+
+export const builtinTemplates: BuiltinTemplate[] = [...builtinConfigTemplates, builtinEmailTemplate, builtinFollowUpTemplate];
 
 export const builtinConfigTemplate = (platform: Platform) => builtinConfigTemplates.find((t) => t.platform === platform)!;
 

@@ -6,7 +6,11 @@ import { Select, TextInput } from '@/components/ui/field';
 import { associateEmailAction, markIncomingRequestAction } from '../actions';
 
 /** Tie to a peer / untie, and "Mark as incoming request" at one of the exchanges we share with it. */
-export function EmailControls({ id, peerAsn, exchanges }: { id: number; peerAsn: number | null; exchanges: { ixId: number; name: string }[] }) {
+export function EmailControls({ id, peerAsn, exchanges }: {
+  id: number;
+  peerAsn: number | null;
+  exchanges: { ixId: number; name: string }[];
+}) {
   const [pending, start] = useTransition();
   const [asn, setAsn] = useState('');
   const [ixId, setIxId] = useState(exchanges[0]?.ixId ?? 0);

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { getEmail, threadOf } from '@/db/queries/emails';
 import { sharedExchanges } from '@/db/queries/peer-details';
-import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { markEmailSeen } from '@/lib/mail/service';
 import { AssociationBadge } from '../association-badge';
 import { EmailControls } from './email-controls';
@@ -13,15 +13,20 @@ import { HtmlFrame } from './html-frame';
 
 export const metadata: Metadata = { title: 'Message' };
 
-export default async function EmailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ images?: string }> }) {
-  const { actor, allowed } = await pageAccess('emails.read');
-  if (!allowed) return <Forbidden what="the peering mailbox" />;
+export default async function EmailPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ images?: string }>;
+}) {
+  const actor = await requirePage('emails.read');
   const { id } = await params;
   const email = /^\d+$/.test(id) ? await getEmail(db(), Number(id)) : undefined;
   if (!email) notFound();
   if (!email.seen) await markEmailSeen(actor, { id: email.id });
   const showImages = (await searchParams).images === '1';
-  const [thread, shared] = await Promise.all([threadOf(db(), email.threadId, email.id), email.peerAsn ? sharedExchanges(db(), email.peerAsn) : Promise.resolve([])]);
+  const [thread, shared] = await Promise.all([
+    threadOf(db(), email.threadId, email.id),
+    email.peerAsn ? sharedExchanges(db(), email.peerAsn) : Promise.resolve([]),
+  ]);
   const exchanges = [...new Map(shared.map((s) => [s.ixId, { ixId: s.ixId, name: s.name }])).values()];
   return (
     <>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ExternalLink } from '@/components/ui/external-link';
 import { Badge, EmptyState } from '@/components/ui/notice';
 import { Cell, Table } from '@/components/ui/table';
 import type { ExchangeDetails } from '@/db/queries/exchanges';
@@ -15,7 +16,7 @@ export function ConnectionsTab({ exchange }: { exchange: ExchangeDetails }) {
     ['Full name', exchange.nameLong ?? exchange.name],
     ['Location', [exchange.city, exchange.country, exchange.regionContinent].filter(Boolean).join(', ') || '—'],
     ['Peering LAN', [...exchange.prefixes4, ...exchange.prefixes6].join('  ') || '—'],
-    ['Website', exchange.website ? <a href={exchange.website} className="text-sky-700 hover:underline" rel="noreferrer" target="_blank">{exchange.website}</a> : '—'],
+    ['Website', exchange.website ? <ExternalLink href={exchange.website} /> : '—'],
     ['PeeringDB id', exchange.id],
   ];
   return (

@@ -1,12 +1,16 @@
 import Link from 'next/link';
 
-const exchangeTabs = ['details', 'sessions', 'communications'] as const;
+const exchangeTabs = ['details', 'sessions', 'communications', 'opportunities'] as const;
 export type ExchangeTab = (typeof exchangeTabs)[number];
 
-const labels: Record<ExchangeTab, string> = { details: 'Details', sessions: 'Sessions', communications: 'Communications' };
+const labels: Record<ExchangeTab, string> = { details: 'Details', sessions: 'Sessions', communications: 'Communications', opportunities: 'Opportunities' };
 
 /** Tabs kept in ?tab= so a tab can be linked to (the exchange list links straight to Sessions and Communications). */
-export function ExchangeTabs({ ixId, current, counts }: { ixId: number; current: ExchangeTab; counts: Partial<Record<ExchangeTab, number>> }) {
+export function ExchangeTabs({ ixId, current, counts }: {
+  ixId: number;
+  current: ExchangeTab;
+  counts: Partial<Record<ExchangeTab, number>>;
+}) {
   return (
     <nav className="mb-4 flex gap-1 border-b border-slate-300" aria-label="Exchange">
       {exchangeTabs.map((tab) => (

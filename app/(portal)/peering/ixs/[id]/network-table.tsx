@@ -18,7 +18,12 @@ type NetworkRow = Awaited<ReturnType<typeof listExchangeNetworks>>[number];
  * element tree (about 50 KB), serialized and sent twice (inline in the HTML). Selection, the per-row
  * action chooser and the bulk bar live here; the server decides on every change again.
  */
-export function NetworkTable({ rows, ixId, localAsn, mayManage }: { rows: NetworkRow[]; ixId: number; localAsn: number | null; mayManage: boolean }) {
+export function NetworkTable({ rows, ixId, localAsn, mayManage }: {
+  rows: NetworkRow[];
+  ixId: number;
+  localAsn: number | null;
+  mayManage: boolean;
+}) {
   const navigate = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [pending, start] = useTransition();

@@ -5,7 +5,7 @@ import { db } from '@/db/client';
 import { getPeerDetails } from '@/db/queries/peer-details';
 import { BackLink, PageHeader } from '@/components/ui/notice';
 import { Cell, Table } from '@/components/ui/table';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { asnFromQuery } from '@/db/queries/sessions';
 import { PeerStatusBadge } from '../../ixs/[id]/peer-status-badge';
@@ -13,6 +13,7 @@ import { requestHref } from '../request-link';
 import { StatusActions } from '../status-actions';
 import { AddNoteForm } from './add-note-form';
 import { PeerFacts, SharedExchanges } from './peer-facts';
+import { PeerFilters } from './peer-filters';
 import { NotesLog, PeerEmails, PeerSessions } from './peer-log';
 
 export const metadata: Metadata = { title: 'Peer' };
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: 'Peer' };
 const linkButton = 'rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50';
 
 export default async function PeerPage({ params }: { params: Promise<{ asn: string }> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const asn = asnFromQuery(decodeURIComponent((await params).asn));
   if (!asn) notFound();
   const details = await getPeerDetails(db(), asn, { withEmails: can(actor.role, 'emails.read') });
@@ -62,7 +63,9 @@ export default async function PeerPage({ params }: { params: Promise<{ asn: stri
                   <PeerStatusBadge status={s.status} />
                 </Cell>
                 <Cell className="tabular-nums">{s.lastRequestAt ? s.lastRequestAt.toISOString().slice(0, 10) : '—'}</Cell>
-                <Cell>{mayManage && <StatusActions peerAsn={asn} ixId={s.ixId} localAsn={s.localAsn} status={s.status} exchange={s.name} />}</Cell>
+                <Cell>
+                  {mayManage && <StatusActions peerAsn={asn} ixId={s.ixId} localAsn={s.localAsn} status={s.status} exchange={s.name} />}
+                </Cell>
               </tr>
             ))}
           </Table>
@@ -76,6 +79,10 @@ export default async function PeerPage({ params }: { params: Promise<{ asn: stri
       <section className="mt-6">
         <h2 className="mb-2 font-semibold">Sessions</h2>
         <PeerSessions sessions={details.sessions} />
+      </section>
+      <section className="mt-6">
+        <h2 className="mb-2 font-semibold">Filters: policies and IRR prefix lists</h2>
+        <PeerFilters asn={asn} mayManage={mayManage} />
       </section>
       {details.emails && (
         <section className="mt-6">

@@ -1,4 +1,5 @@
 import type { PeerDetails } from '@/db/queries/peer-details';
+import { ExternalLink } from '@/components/ui/external-link';
 import { Badge } from '@/components/ui/notice';
 import { Cell, Table } from '@/components/ui/table';
 
@@ -11,10 +12,10 @@ export function PeerFacts({ details }: { details: PeerDetails }) {
   const facts: [string, React.ReactNode][] = [
     ['Name', f.name],
     ['AS-SET', f.asSet ? <span className="font-mono">{f.asSet}</span> : dash],
-    ['Policy', f.policyUrl ? <a href={f.policyUrl} rel="noreferrer noopener" target="_blank" className="text-sky-700 hover:underline">{f.policy ?? 'policy'}</a> : (f.policy ?? dash)],
+    ['Policy', f.policyUrl ? <ExternalLink href={f.policyUrl}>{f.policy ?? 'policy'}</ExternalLink> : (f.policy ?? dash)],
     ['Type', f.infoType ?? dash],
     ['Prefixes IPv4 / IPv6', `${f.prefixes4 ?? '—'} / ${f.prefixes6 ?? '—'}`],
-    ['Website', f.website ? <a href={f.website} rel="noreferrer noopener" target="_blank" className="text-sky-700 hover:underline">{f.website}</a> : dash],
+    ['Website', f.website ? <ExternalLink href={f.website} /> : dash],
   ];
   return (
     <div className="grid gap-4 md:grid-cols-2">

@@ -6,7 +6,7 @@ import { TextInput } from '@/components/ui/field';
 import { Cell, Table } from '@/components/ui/table';
 import { sendDraftedRequestAction } from './actions';
 
-type Peer = { asn: number; name: string | null; to: string | null; note: string | null; exchanges: string[] };
+type Peer = { asn: number; name: string | null; to: string | null; note: string | null; exchanges: string[]; doNotAskUntil: string | null };
 
 /** One pre-filled request per peer, sent one after the other, with the outcome per peer. */
 export function BulkSend({ ixIds, peers }: { ixIds: number[]; peers: Peer[] }) {
@@ -17,6 +17,10 @@ export function BulkSend({ ixIds, peers }: { ixIds: number[]; peers: Peer[] }) {
     setRunning(true);
     for (const p of peers) {
       if (outcomes[p.asn]?.ok) continue;
+      if (p.doNotAskUntil) {
+        setOutcomes((o) => ({ ...o, [p.asn]: { ok: false, text: `Left out: declined, do not ask until ${p.doNotAskUntil}` } }));
+        continue;
+      }
       setOutcomes((o) => ({ ...o, [p.asn]: { ok: true, text: 'Sending…' } }));
       const result = await sendDraftedRequestAction({ peerAsn: p.asn, ixIds, to: p.to ? undefined : addresses[p.asn] });
       setOutcomes((o) => ({ ...o, [p.asn]: result.ok ? { ok: true, text: `Sent to ${result.data.to.join(', ')}` } : { ok: false, text: result.error.message } }));

@@ -22,7 +22,16 @@ export function ComposeForm({ draft }: { draft: RequestDraft }) {
   const send = () =>
     start(async () => {
       setError(null);
-      const result = await sendRequestAction({ peerAsn: draft.peer.asn, localAsn: draft.localAsn ?? undefined, ixIds, to, cc: cc || undefined, subject, body, force });
+      const result = await sendRequestAction({
+        peerAsn: draft.peer.asn,
+        localAsn: draft.localAsn ?? undefined,
+        ixIds,
+        to,
+        cc: cc || undefined,
+        subject,
+        body,
+        force,
+      });
       if (result.ok) setSent(`Sent to ${result.data.to.join(', ')}.${result.data.sentCopyError ? ` ${result.data.sentCopyError}` : ''}`);
       else setError({ message: result.error.message, fields: result.error.fields ?? {} });
     });
@@ -63,9 +72,15 @@ export function ComposeForm({ draft }: { draft: RequestDraft }) {
       <Field label="Message" htmlFor="body" error={error?.fields.body} hint="The exchange list in the text is not updated when you change the checkboxes: edit it as you like.">
         <textarea id="body" rows={18} value={body} onChange={(e) => setBody(e.target.value)} className="w-full rounded border border-slate-300 px-2 py-1.5 font-mono text-sm" />
       </Field>
+      {draft.doNotAskUntil && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="do-not-ask">
+          AS{draft.peer.asn} declined: do not ask until {new Date(draft.doNotAskUntil).toISOString().slice(0, 10)}. Tick the box below to
+          send anyway.
+        </p>
+      )}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-        Send even if the last request is less than {draft.resendAfterDays} days old
+        {draft.doNotAskUntil ? 'Send anyway, although the peer declined until then' : `Send even if the last request is less than ${draft.resendAfterDays} days old`}
       </label>
       <div>
         <Button type="submit" disabled={pending}>

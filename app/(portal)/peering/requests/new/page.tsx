@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { db } from '@/db/client';
-import { BackLink, EmptyState, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, EmptyState, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { requestDraft } from '@/lib/peering/requests';
 import { BulkSend } from './bulk-send';
 import { ComposeForm } from './compose-form';
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: 'Peering request' };
 const numbers = (v?: string) => (v ?? '').split(',').map((s) => Number(s.trim().replace(/^AS/i, ''))).filter((n) => Number.isSafeInteger(n) && n > 0);
 
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ asn?: string; asns?: string; ixIds?: string }> }) {
-  const { allowed } = await pageAccess('peers.manage');
-  if (!allowed) return <Forbidden what="peering requests" />;
+  await requirePage('peers.manage');
   const search = await searchParams;
   const ixIds = numbers(search.ixIds);
   const asns = search.asn ? numbers(search.asn) : numbers(search.asns);
@@ -34,7 +33,14 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       ) : (
         <BulkSend
           ixIds={ixIds}
-          peers={drafts.map((d) => ({ asn: d.peer.asn, name: d.peer.name, to: d.to?.email ?? null, note: d.contactNote, exchanges: d.exchanges.filter((x) => x.selected).map((x) => x.name) }))}
+          peers={drafts.map((d) => ({
+            asn: d.peer.asn,
+            name: d.peer.name,
+            to: d.to?.email ?? null,
+            note: d.contactNote,
+            exchanges: d.exchanges.filter((x) => x.selected).map((x) => x.name),
+            doNotAskUntil: d.doNotAskUntil?.toISOString().slice(0, 10) ?? null,
+          }))}
         />
       )}
     </>

@@ -26,7 +26,10 @@ export function ConnectionPanel({ router, lastContact, mayTest, mayTrust }: Prop
     start(async () => {
       setOutcome(null);
       const result = await testRouterConnectionAction({ id: router.id });
-      setOutcome(result.ok ? { ok: result.data.ok, text: result.data.message + timing(result.data) } : { ok: false, text: result.error.message });
+      setOutcome(result.ok ? {
+        ok: result.data.ok,
+        text: result.data.message + timing(result.data),
+      } : { ok: false, text: result.error.message });
       navigation.refresh();
     });
   const accept = () =>

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { listExchanges } from '@/db/queries/exchanges';
 import { getRouter, listPeerGroups } from '@/db/queries/routers';
 import { BackLink, Badge, PageHeader } from '@/components/ui/notice';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { platformLabels } from '@/lib/routers/schemas';
 import { listLocalAsns, peeringSettingsView } from '@/lib/settings/service';
@@ -17,7 +17,7 @@ import { RouterFacts } from './router-facts';
 export const metadata: Metadata = { title: 'Router' };
 
 export default async function RouterPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const id = Number((await params).id);
   const router = Number.isSafeInteger(id) && id > 0 ? await getRouter(db(), id) : undefined;
   if (!router) notFound();
@@ -45,11 +45,28 @@ export default async function RouterPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section className="rounded border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">Settings</h2>
-          {mayManage ? <RouterForm router={router} localAsns={localAsns} vrfSupport={settings.vrfSupport} /> : <RouterFacts router={router} />}
+          {mayManage ? (
+            <RouterForm
+              router={router}
+              localAsns={localAsns}
+              vrfSupport={settings.vrfSupport}
+              mayTrust={can(actor.role, 'routers.trust')}
+              mayApprove={can(actor.role, 'changes.approve')}
+              timeZones={['UTC', ...Intl.supportedValuesOf('timeZone')]}
+            />
+          ) : (
+            <RouterFacts router={router} />
+          )}
         </section>
         <div className="flex flex-col gap-6">
           <ConnectionPanel
-            router={{ id: router.id, name: router.name, transport: router.transport, hostKey: router.hostKey, pendingHostKey: router.pendingHostKey }}
+            router={{
+              id: router.id,
+              name: router.name,
+              transport: router.transport,
+              hostKey: router.hostKey,
+              pendingHostKey: router.pendingHostKey,
+            }}
             lastContact={{ at: router.lastContactAt, result: router.lastContactResult }}
             mayTest={mayManage}
             mayTrust={can(actor.role, 'routers.trust')}
@@ -57,7 +74,12 @@ export default async function RouterPage({ params }: { params: Promise<{ id: str
           {mayManage && <DeleteRouterButton router={{ id: router.id, name: router.name, sessions: router.sessions }} />}
         </div>
       </div>
-      <PeerGroups routerId={router.id} groups={groups} exchanges={exchanges.map((x) => ({ id: x.id, name: x.name }))} mayManage={mayManage} />
+      <PeerGroups
+        routerId={router.id}
+        groups={groups}
+        exchanges={exchanges.map((x) => ({ id: x.id, name: x.name }))}
+        mayManage={mayManage}
+      />
     </>
   );
 }

@@ -6,7 +6,12 @@ import { PeerGroupForm } from './peer-group-form';
 
 type Group = { id: number; ixId: number | null; exchangeName: string | null; name: string; family: number; sessions: number };
 
-export function PeerGroups({ routerId, groups, exchanges, mayManage }: { routerId: number; groups: Group[]; exchanges: { id: number; name: string }[]; mayManage: boolean }) {
+export function PeerGroups({ routerId, groups, exchanges, mayManage }: {
+  routerId: number;
+  groups: Group[];
+  exchanges: { id: number; name: string }[];
+  mayManage: boolean;
+}) {
   return (
     <section className="mt-6">
       <h2 className="mb-1 font-semibold">Peer Groups</h2>

@@ -1,4 +1,5 @@
 import type { PublicRouter } from '@/db/queries/routers';
+import { describeWindow } from '@/lib/changes/windows';
 import { platformLabels } from '@/lib/routers/schemas';
 
 /** The settings, read-only, for roles that may not change routers. */
@@ -16,6 +17,8 @@ export function RouterFacts({ router }: { router: PublicRouter }) {
     ['Credentials', credentials ? `${credentials} set` : null],
     ['Control command', router.controlCommand],
     ['Peers directory', router.peersDir],
+    ['Production', router.production ? 'yes: every change needs approval' : 'no'],
+    ['Maintenance windows', router.maintenanceWindows.length ? router.maintenanceWindows.map(describeWindow).join('; ') : 'none: changes may run any time'],
   ];
   return (
     <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { listLocalAsns, peeringSettingsView } from '@/lib/settings/service';
 import { RouterForm } from '../router-form';
 
 export const metadata: Metadata = { title: 'Add router' };
 
 export default async function NewRouterPage() {
-  const { allowed } = await pageAccess('routers.manage');
-  if (!allowed) return <Forbidden what="adding routers" />;
+  const actor = await requirePage('routers.manage');
   const [localAsns, settings] = await Promise.all([listLocalAsns(), peeringSettingsView()]);
   return (
     <>
@@ -16,7 +16,7 @@ export default async function NewRouterPage() {
         <BackLink href="/peering/routers">All routers</BackLink>
       </PageHeader>
       <section className="max-w-3xl rounded border border-slate-200 bg-white p-4">
-        <RouterForm localAsns={localAsns} vrfSupport={settings.vrfSupport} />
+        <RouterForm localAsns={localAsns} vrfSupport={settings.vrfSupport} mayApprove={can(actor.role, 'changes.approve')} timeZones={['UTC', ...Intl.supportedValuesOf('timeZone')]} />
       </section>
     </>
   );

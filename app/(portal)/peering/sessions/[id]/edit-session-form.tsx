@@ -32,7 +32,10 @@ const valuesOf = (s: SessionView): Values => ({
 
 /** Sends only what was changed, so an untouched PeeringDB default is not frozen into the record. */
 export function EditSessionForm({ session, peerGroups }: { session: SessionView; peerGroups: PeerGroupChoice[] }) {
-  const form = useForm<Values, unknown, z.output<typeof updateSessionInput>>({ resolver: zodResolver(updateSessionInput), defaultValues: valuesOf(session) });
+  const form = useForm<Values, unknown, z.output<typeof updateSessionInput>>({
+    resolver: zodResolver(updateSessionInput),
+    defaultValues: valuesOf(session),
+  });
   const { errors, isSubmitting, dirtyFields } = form.formState;
   const [removeMd5, setRemoveMd5] = useState(false);
   const [saved, setSaved] = useState(false);

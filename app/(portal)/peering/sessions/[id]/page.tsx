@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { peerGroupChoices } from '@/db/queries/session-choices';
 import { getSession, listSessionPushes } from '@/db/queries/sessions';
 import { BackLink, PageHeader } from '@/components/ui/notice';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { ConfigHistory } from './config-history';
 import { DeleteSessionButton } from './delete-session-button';
@@ -15,12 +16,19 @@ import { SessionSummary } from './session-summary';
 
 export const metadata: Metadata = { title: 'Session' };
 
-export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string }> }) {
-  const actor = await requireActor();
+export default async function SessionPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ added?: string }>;
+}) {
+  const actor = await requirePage('peering.read');
   const id = Number((await params).id);
   const session = Number.isSafeInteger(id) && id > 0 ? await getSession(db(), id) : undefined;
   if (!session) notFound();
-  const [pushes, groups, { added }] = await Promise.all([listSessionPushes(db(), session.id), peerGroupChoices(db(), session.routerId), searchParams]);
+  const [pushes, groups, { added }] = await Promise.all([
+    listSessionPushes(db(), session.id),
+    peerGroupChoices(db(), session.routerId),
+    searchParams,
+  ]);
   const mayManage = can(actor.role, 'sessions.manage');
   const label = `AS${session.peerAsn} ${session.peerIp}`;
   return (
@@ -35,6 +43,12 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
           Session added on {session.routerName}. It is Not Configured until it is pushed to the router.
         </p>
       )}
+      <nav className="mb-3 flex gap-3 text-sm" aria-label="Session">
+        <span className="font-medium text-slate-900">Overview</span>
+        <Link href={`/peering/sessions/${session.id}/routes`} className="font-medium text-sky-800 hover:underline">
+          Routes
+        </Link>
+      </nav>
       <LiveStatus status={session.configStatus} />
       <SessionSummary session={session} />
       {mayManage && (

@@ -7,7 +7,12 @@ import { Button } from '@/components/ui/button';
 import { configureSessionAction, setAdminStateAction } from '../config-actions';
 
 /** Session Details: 1 click config, the Config Manager, Admin down / up. */
-export function SessionConfigButtons({ id, label, status, adminDown }: { id: number; label: string; status: ConfigStatus; adminDown: boolean }) {
+export function SessionConfigButtons({ id, label, status, adminDown }: {
+  id: number;
+  label: string;
+  status: ConfigStatus;
+  adminDown: boolean;
+}) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const busy = pending || status === 'scheduled' || status === 'configuring' || status === 'removed';

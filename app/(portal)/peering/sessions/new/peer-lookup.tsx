@@ -5,7 +5,12 @@ import type { PeerCandidate } from '@/db/queries/sessions';
 import { findPeersAction } from '../actions';
 
 /** Step 4's PeeringDB lookup: type an ASN or a name, pick a network present at the exchange. */
-export function PeerLookup({ ixId, exchangeName, chosen, onPick }: { ixId: number | null; exchangeName: string; chosen: PeerCandidate | null; onPick: (peer: PeerCandidate) => void }) {
+export function PeerLookup({ ixId, exchangeName, chosen, onPick }: {
+  ixId: number | null;
+  exchangeName: string;
+  chosen: PeerCandidate | null;
+  onPick: (peer: PeerCandidate) => void;
+}) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<{ q: string; peers: PeerCandidate[] } | null>(null);
   const [error, setError] = useState<string | null>(null);

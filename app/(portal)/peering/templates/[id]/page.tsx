@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { getTemplate } from '@/db/queries/templates';
 import { BackLink, Badge, PageHeader } from '@/components/ui/notice';
-import { requireActor } from '@/lib/auth/guard';
+import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { findBuiltin } from '@/lib/config/templates/defaults';
 import { platformLabels } from '@/lib/routers/schemas';
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Template' };
 
 /** A custom template (numeric id) to edit, or a built-in one (its key, e.g. config-frr) to read, preview and copy. */
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor();
+  const actor = await requirePage('peering.read');
   const key = (await params).id;
   const mayManage = can(actor.role, 'templates.manage');
   const builtin = findBuiltin(key);
@@ -51,7 +51,15 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
       )}
       <TemplateEditor
         key={key}
-        template={{ id: stored?.id, kind: template.kind, platform: template.platform, name: template.name, subject: template.subject, body: template.body, isDefault: stored?.isDefault ?? false }}
+        template={{
+          id: stored?.id,
+          kind: template.kind,
+          platform: template.platform,
+          name: template.name,
+          subject: template.subject,
+          body: template.body,
+          isDefault: stored?.isDefault ?? false,
+        }}
         mode={stored && mayManage ? 'edit' : 'read'}
         {...choices}
       />

@@ -8,7 +8,12 @@ import { revertTemplateAction } from '../actions';
 type Revision = { revision: number; subject: string | null; body: string; author: string | null; createdAt: Date };
 
 /** Every saved revision, newest first; reverting saves the old text as a new revision. */
-export function RevisionHistory({ templateId, current, revisions, mayRevert }: { templateId: number; current: number; revisions: Revision[]; mayRevert: boolean }) {
+export function RevisionHistory({ templateId, current, revisions, mayRevert }: {
+  templateId: number;
+  current: number;
+  revisions: Revision[];
+  mayRevert: boolean;
+}) {
   const navigation = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { findBuiltin } from '@/lib/config/templates/defaults';
 import { previewChoices } from '../choices';
 import { TemplateEditor } from '../template-editor';
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: 'New template' };
 
 /** A blank template, or a copy of a built-in one (?from=config-frr). */
 export default async function NewTemplatePage({ searchParams }: { searchParams: Promise<{ from?: string; kind?: string }> }) {
-  const { allowed } = await pageAccess('templates.manage');
-  if (!allowed) return <Forbidden what="writing templates" />;
+  await requirePage('templates.manage');
   const search = await searchParams;
   const source = search.from ? findBuiltin(search.from) : undefined;
   const kind = source?.kind ?? (search.kind === 'email' ? 'email' : 'config');

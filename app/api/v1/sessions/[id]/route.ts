@@ -3,7 +3,6 @@ import { db } from '@/db/client';
 import { getSession } from '@/db/queries/sessions';
 import { apiRoute, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
 import { notFound } from '@/lib/errors';
-import { kickScheduler } from '@/lib/jobs/scheduler';
 import { deleteSession, updateSession } from '@/lib/sessions/service';
 
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => {
@@ -21,6 +20,5 @@ export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => 
 
 export const DELETE = apiRoute<{ id: string }>(async ({ actor, params }) => {
   const result = await deleteSession(actor, { id: params.id });
-  if (result.ok && 'job' in result.data) kickScheduler();
   return resultResponse(result, result.ok && 'job' in result.data ? 202 : 200);
 });

@@ -22,7 +22,9 @@ export const PATCH = apiRoute<{ id: string }>(async ({ req, actor, params }) => 
   const body = (await readJson(req)) as Record<string, unknown> | null;
   const { revertTo, isDefault, ...changes } = body && typeof body === 'object' ? body : {};
   if (revertTo !== undefined) return resultResponse(await revertTemplate(actor, { id: params.id, revision: revertTo }));
-  if (isDefault !== undefined && Object.keys(changes).length === 0) return resultResponse(await setDefaultTemplate(actor, { id: params.id, isDefault }));
+  if (isDefault !== undefined && Object.keys(changes).length === 0) {
+    return resultResponse(await setDefaultTemplate(actor, { id: params.id, isDefault }));
+  }
   const saved = await updateTemplate(actor, { ...changes, id: params.id });
   if (!saved.ok || isDefault === undefined) return resultResponse(saved);
   return resultResponse(await setDefaultTemplate(actor, { id: params.id, isDefault }));

@@ -22,7 +22,8 @@ function inAnHour() {
 
 export function ConfigureForm({ asn, choices }: { asn: number; choices: ConfigureChoices }) {
   const [rows, setRows] = useState<Record<string, Choice>>(() =>
-    Object.fromEntries(choices.rows.map((r) => [key(r), { routerId: r.routerId, peerGroupId: r.peerGroupId, type: r.type, selected: false }])),
+    Object.fromEntries(choices.rows.map((r) =>
+      [key(r), { routerId: r.routerId, peerGroupId: r.peerGroupId, type: r.type, selected: false }])),
   );
   const [mode, setMode] = useState<'now' | 'schedule'>('now');
   const [at, setAt] = useState(inAnHour);
@@ -30,16 +31,26 @@ export function ConfigureForm({ asn, choices }: { asn: number; choices: Configur
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, start] = useTransition();
   const open = choices.rows.filter((r) => !r.existingSessionId);
-  const byExchange = useMemo(() => [...new Set(choices.rows.map((r) => r.ixId))].map((ixId) => choices.rows.filter((r) => r.ixId === ixId)), [choices.rows]);
+  const byExchange = useMemo(
+    () => [...new Set(choices.rows.map((r) => r.ixId))].map((ixId) => choices.rows.filter((r) => r.ixId === ixId)),
+    [choices.rows],
+  );
   const set = (r: ConfigureRow, change: Partial<Choice>) => setRows((all) => ({ ...all, [key(r)]: { ...all[key(r)], ...change } }));
   const selectMany = (list: ConfigureRow[], selected: boolean) =>
-    setRows((all) => ({ ...all, ...Object.fromEntries(list.filter((r) => !r.existingSessionId).map((r) => [key(r), { ...all[key(r)], selected }])) }));
+    setRows((all) =>
+      ({ ...all, ...Object.fromEntries(list.filter((r) => !r.existingSessionId).map((r) => [key(r), { ...all[key(r)], selected }])) }));
   const chosen = open.filter((r) => rows[key(r)].selected);
   const allChosen = open.length > 0 && chosen.length === open.length;
 
   const submit = () =>
     start(async () => {
-      const items = chosen.map((r) => ({ ixId: r.ixId, family: r.family, routerId: rows[key(r)].routerId, peerGroupId: rows[key(r)].peerGroupId, type: rows[key(r)].type }));
+      const items = chosen.map((r) => ({
+        ixId: r.ixId,
+        family: r.family,
+        routerId: rows[key(r)].routerId,
+        peerGroupId: rows[key(r)].peerGroupId,
+        type: rows[key(r)].type,
+      }));
       const result = await configureMultipleSessionsAction({ peerAsn: asn, items, mode, at: mode === 'schedule' ? new Date(at).toISOString() : undefined });
       if (result.ok) {
         setError(null);
@@ -104,7 +115,8 @@ export function ConfigureForm({ asn, choices }: { asn: number; choices: Configur
                         <select className={small} value={c.routerId ?? ''} disabled={!!r.existingSessionId} aria-invalid={!!fieldError(i, 'routerId')} aria-label={`Router for ${r.exchange} IPv${r.family}`}
                           onChange={(e) => {
                             const routerId = e.target.value ? Number(e.target.value) : null;
-                            const pg = choices.peerGroups.find((g) => g.routerId === routerId && g.ixId === r.ixId && g.family === r.family);
+                            const pg = choices.peerGroups.find((g) =>
+                              g.routerId === routerId && g.ixId === r.ixId && g.family === r.family);
                             set(r, { routerId, peerGroupId: pg?.id ?? null });
                           }}>
                           <option value="">Choose…</option>

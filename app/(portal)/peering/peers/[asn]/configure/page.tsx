@@ -3,15 +3,15 @@ import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { configureRows } from '@/db/queries/peer-configure';
 import { asnFromQuery } from '@/db/queries/sessions';
-import { BackLink, EmptyState, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, EmptyState, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { ConfigureForm } from './configure-form';
 
 export const metadata: Metadata = { title: 'Configure Multiple Sessions' };
 
 /** Every exchange both networks share, one row per peer address family, defaulted from PeeringDB and our peer groups. */
 export default async function ConfigureMultiplePage({ params }: { params: Promise<{ asn: string }> }) {
-  const { allowed } = await pageAccess('sessions.configure');
+  await requirePage('sessions.configure');
   const asn = asnFromQuery(decodeURIComponent((await params).asn));
   if (!asn) notFound();
   const header = (
@@ -19,14 +19,6 @@ export default async function ConfigureMultiplePage({ params }: { params: Promis
       <BackLink href={`/peering/peers/${asn}`}>Peer details</BackLink>
     </PageHeader>
   );
-  if (!allowed) {
-    return (
-      <>
-        {header}
-        <Forbidden what="configuring sessions" />
-      </>
-    );
-  }
   const choices = await configureRows(db(), asn);
   return (
     <>

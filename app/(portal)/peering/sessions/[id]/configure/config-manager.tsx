@@ -61,7 +61,8 @@ export function ConfigManager({ sessionId, routerName, renderOnly, template, ren
         <h2 className="mb-1 font-semibold">Configuration for {routerName}</h2>
         <p className="mb-2 text-xs text-slate-500">
           {template ? `Rendered with template "${template.name}" (${template.revision ? `revision ${template.revision}` : 'built-in'}). ` : ''}
-          Edits apply to this push only and are kept in its record, not in the template. MD5 keys show as ******** and are filled in when pushed.
+          Edits apply to this push only and are kept in its record, not in the template. MD5 keys show as ******** and are filled in when
+          pushed.
         </p>
         <label htmlFor="config-text" className="sr-only">
           Configuration text

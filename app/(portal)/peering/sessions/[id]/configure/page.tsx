@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { getSession } from '@/db/queries/sessions';
-import { BackLink, Forbidden, PageHeader } from '@/components/ui/notice';
-import { pageAccess } from '@/lib/auth/guard';
+import { BackLink, PageHeader } from '@/components/ui/notice';
+import { requirePage } from '@/lib/auth/guard';
 import { renderedForSession } from '@/lib/config/preview';
 import { ConfigManager } from './config-manager';
 
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: 'Config Manager' };
 
 /** The rendered config of one session, editable for one push; the router is contacted only on request. */
 export default async function ConfigManagerPage({ params }: { params: Promise<{ id: string }> }) {
-  const { allowed } = await pageAccess('sessions.configure');
-  if (!allowed) return <Forbidden what="the Config Manager" />;
+  await requirePage('sessions.configure');
   const id = Number((await params).id);
   const session = Number.isSafeInteger(id) && id > 0 ? await getSession(db(), id) : undefined;
   if (!session) notFound();
@@ -36,7 +35,14 @@ export default async function ConfigManagerPage({ params }: { params: Promise<{ 
   return (
     <>
       {header}
-      <ConfigManager sessionId={session.id} routerName={rendered.router} renderOnly={rendered.renderOnly} template={rendered.template} rendered={rendered.text} templateError={rendered.error} />
+      <ConfigManager
+        sessionId={session.id}
+        routerName={rendered.router}
+        renderOnly={rendered.renderOnly}
+        template={rendered.template}
+        rendered={rendered.text}
+        templateError={rendered.error}
+      />
     </>
   );
 }

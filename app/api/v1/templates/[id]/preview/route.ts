@@ -7,8 +7,8 @@ import { previewTemplate } from '@/lib/templates/service';
 
 /**
  * Renders template {id} (a number, or a built-in key such as config-frr) against `{sessionId}` (config) or
- * `{peerAsn}` (e-mail); `body`/`subject` in the request preview unsaved text instead. A template error is a
- * 200 with `{ok: false, message, line, column}`, like a failed router test.
+ * `{peerAsn}` (e-mail); `body`/`subject` in the request preview unsaved text instead. Answers `{subject, text}`;
+ * a template error is a 400 validation error on its field with where it is (`at: {line, column}`).
  */
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   requirePermission(actor, 'peering.read');

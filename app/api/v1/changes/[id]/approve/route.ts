@@ -1,0 +1,9 @@
+import { apiRoute, resultResponse } from '@/lib/api/respond';
+import { optionalJson } from '@/lib/changes/api';
+import { approveChange } from '@/lib/changes/decide';
+
+/** 200 with the change approved and its job, or still pending_approval with `returned: true` when the router drifted. */
+export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
+  const body = await optionalJson(req);
+  return resultResponse(await approveChange(actor, { ...body, id: params.id }));
+});

@@ -1,0 +1,57 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { jobs } from '@/db/schema';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+export type SessionStateBar = { ixId: number | null; exchange: string; up: number; down: number; unknown: number };
+
+/** Configured sessions per exchange, split by polled state: the dashboard's bar chart (the busiest exchanges). */
+export async function sessionsByStatePerExchange(db: Executor, limit = 8): Promise<SessionStateBar[]> {
+  const result = await db.execute(sql`
+    select s.ix_id as "ixId", coalesce(x.name, 'No exchange') as exchange,
+      count(*) filter (where s.bgp_state ilike 'established%')::int as up,
+      count(*) filter (where s.last_polled_at is not null and coalesce(s.bgp_state, '') not ilike 'established%')::int as down,
+      count(*) filter (where s.last_polled_at is null)::int as unknown
+    from bgp_sessions s left join pdb_ix x on x.id = s.ix_id
+    where s.removed_at is null and s.config_status = 'configured'
+    group by s.ix_id, x.name order by count(*) desc, exchange limit ${limit}`);
+  return rowsOf<SessionStateBar>(result);
+}
+
+export type PrefixSeries = { sessionId: number; label: string; points: { at: Date; prefixes: number }[] };
+
+/** Prefixes received over the last days for the sessions that receive the most (or the one asked for). */
+export async function prefixHistory(
+  db: Executor,
+  options: { sessionId?: number; sessions?: number; days?: number } = {},
+): Promise<PrefixSeries[]> {
+  const days = options.days ?? 7;
+  const result = await db.execute(sql`
+    with chosen as (
+      select s.id, coalesce(s.peer_name, 'AS' || s.peer_asn) || ' ' || host(s.peer_ip) as label from bgp_sessions s
+      where s.removed_at is null and ${options.sessionId ? sql`s.id = ${options.sessionId}` : sql`s.prefixes_received is not null`}
+      order by s.prefixes_received desc nulls last, s.id limit ${options.sessions ?? 3}
+    )
+    select c.id as "sessionId", c.label, coalesce(json_agg(json_build_object('at', p.at, 'prefixes', p.prefixes) order by p.at) filter (where p.at is not null), '[]') as points
+    from chosen c left join session_prefix_points p on p.session_id = c.id and p.at > now() - make_interval(days => ${days})
+    group by c.id, c.label order by c.id`);
+  type Row = { sessionId: number; label: string; points: { at: string; prefixes: number }[] };
+  return rowsOf<Row>(result).map((r) => ({ ...r, points: r.points.map((p) => ({ at: new Date(p.at), prefixes: p.prefixes })) }));
+}
+
+/** Jobs that failed in the last day, newest first, and how many. */
+export async function failingJobs(db: Executor, limit = 5) {
+  const since = sql`now() - interval '24 hours'`;
+  const where = and(eq(jobs.status, 'failed'), gt(jobs.finishedAt, since));
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({ id: jobs.id, kind: jobs.kind, summary: jobs.summary, error: jobs.error, finishedAt: jobs.finishedAt })
+      .from(jobs)
+      .where(where)
+      .orderBy(desc(jobs.finishedAt))
+      .limit(limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(where),
+  ]);
+  return { rows, total: n };
+}

@@ -1,0 +1,71 @@
+import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { bgpSessions, findings, pdbExchanges, routers, type FindingKind, type FindingSeverity } from '@/db/schema';
+
+export type FindingFilters = {
+  kind?: FindingKind;
+  severity?: FindingSeverity;
+  ixId?: number;
+  peerAsn?: number;
+  limit: number;
+  offset: number;
+};
+
+const severityOrder = sql`case ${findings.severity} when 'critical' then 0 when 'warning' then 1 else 2 end`;
+
+function openWhere(f: Omit<FindingFilters, 'limit' | 'offset'>): SQL | undefined {
+  return and(
+    isNull(findings.resolvedAt),
+    f.kind ? eq(findings.kind, f.kind) : undefined,
+    f.severity ? eq(findings.severity, f.severity) : undefined,
+    f.ixId ? eq(findings.ixId, f.ixId) : undefined,
+    f.peerAsn ? eq(findings.peerAsn, f.peerAsn) : undefined,
+  );
+}
+
+/** Open findings, most severe and oldest first, one page; the names a coordinator reads them by come along. */
+export async function listFindings(db: Executor, f: FindingFilters) {
+  const where = openWhere(f);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: findings.id,
+        kind: findings.kind,
+        severity: findings.severity,
+        sessionId: findings.sessionId,
+        routerId: findings.routerId,
+        peerAsn: findings.peerAsn,
+        ixId: findings.ixId,
+        details: findings.details,
+        remedy: findings.remedy,
+        since: findings.since,
+        lastSeenAt: findings.lastSeenAt,
+        peerName: bgpSessions.peerName,
+        peerIp: sql<string | null>`host(${bgpSessions.peerIp})`,
+        router: routers.name,
+        exchange: pdbExchanges.name,
+      })
+      .from(findings)
+      .leftJoin(bgpSessions, eq(bgpSessions.id, findings.sessionId))
+      .leftJoin(routers, eq(routers.id, findings.routerId))
+      .leftJoin(pdbExchanges, eq(pdbExchanges.id, findings.ixId))
+      .where(where)
+      .orderBy(severityOrder, findings.since, findings.id)
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ total: count() }).from(findings).where(where),
+  ]);
+  return { rows, total, limit: f.limit, offset: f.offset };
+}
+
+/** Open findings per kind and severity: the dashboard's counts and the Findings page's filter chips. */
+export async function findingCounts(db: Executor) {
+  return db
+    .select({ kind: findings.kind, severity: findings.severity, n: count() })
+    .from(findings)
+    .where(isNull(findings.resolvedAt))
+    .groupBy(findings.kind, findings.severity)
+    .orderBy(desc(count()));
+}
+
+export type FindingRow = Awaited<ReturnType<typeof listFindings>>['rows'][number];

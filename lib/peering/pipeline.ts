@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { db, type Executor } from '@/db/client';
+import { countRequests, countRequestsByStage, listRequests, markReplied, requestStages, type RequestStage } from '@/db/queries/requests';
+import { peerNotes } from '@/db/schema';
+import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
+import { notify } from '@/lib/notifications/notify';
+import { followUpSettings } from './follow-up-settings';
+import { asnField } from './schemas';
+
+export { requestStages, type RequestStage } from '@/db/queries/requests';
+
+export const requestStageLabels: Record<RequestStage, string> = {
+  sent: 'Sent',
+  replied: 'Replied',
+  approved: 'Approved',
+  configured: 'Configured',
+  established: 'Established',
+  stalled: 'Stalled',
+};
+
+/** GET /requests and the Requests page: the filters and the page. */
+export const requestListFilters = acceptExchangeIdAlias(
+  z.object({
+    stage: z.enum(requestStages, { message: `One of ${requestStages.join(', ')}` }).optional(),
+    peerAsn: asnField.optional(),
+    ixId: z.coerce.number().int().positive('A PeeringDB ix id').optional(),
+    localAsn: asnField.optional(),
+    /** Only requests whose next follow-up is due now. */
+    due: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  }),
+);
+
+export async function listPipeline(executor: Executor, f: z.output<typeof requestListFilters>) {
+  const filters = { stage: f.stage, peerAsn: f.peerAsn, ixId: f.ixId, localAsn: f.localAsn, due: f.due };
+  const policy = await followUpSettings(executor);
+  const rows = await listRequests(executor, { ...filters, limit: f.limit, offset: f.offset }, policy);
+  const total = await countRequests(executor, filters, policy);
+  return { rows, total, limit: f.limit, offset: f.offset, followUp: policy };
+}
+
+/** Requests by stage, every stage present (the metrics endpoint exposes them). */
+export async function requestsByStage(executor: Executor = db()) {
+  return countRequestsByStage(executor);
+}
+
+/**
+ * Marks requests that got an answer since the last look (a reply in the thread, or a message from the
+ * peer's contacts), logs it in the peer's notes and tells whoever asked to be told. Each answer once.
+ */
+export async function recordReplies(executor: Executor = db()) {
+  const marked = await markReplied(executor);
+  if (marked.length) {
+    await executor.insert(peerNotes).values(marked.map((m) => ({ ...m, kind: 'reply', comment: 'Reply received: the request moved to Replied' })));
+  }
+  // One answer to a request about several exchanges is one notification.
+  const answers = new Map(marked.map((m) => [`${m.peerAsn}:${m.emailId}`, { peerAsn: m.peerAsn, emailId: m.emailId, ixIds: marked.filter((x) => x.peerAsn === m.peerAsn && x.emailId === m.emailId).map((x) => x.ixId) }]));
+  for (const a of answers.values()) {
+    await notify('reply.received', { text: `AS${a.peerAsn} replied to our peering request`, ...a }, executor);
+  }
+  return marked;
+}
