@@ -1,63 +1,12 @@
-import { ServiceError } from '@/lib/errors';
 import type { ChangeView } from '@/db/queries/changes';
 
-/** A change as GET /changes and GET /changes/{id} show it (names from docs/API.md). */
-export function apiChange(c: ChangeView) {
-  const {
-    id,
-    status,
-    kind,
-    routerId,
-    routerName,
-    sessionIds,
-    authorId,
-    author,
-    approverId,
-    approver,
-    candidate,
-    diff,
-    diffNote,
-    diffAt,
-    requestedAt,
-    emergencyReason,
-    jobId,
-  } = c;
-  const { output, error, verification, rollback, createdAt, updatedAt, finishedAt } = c;
-  return {
-    id,
-    status,
-    kind,
-    routerId,
-    routerName,
-    sessionIds,
-    authorId,
-    author,
-    approverId,
-    approver,
-    candidate,
-    diff,
-    diffNote,
-    diffAt,
-    requestedAt,
-    emergencyReason,
-    jobId,
-    output,
-    error,
-    verification,
-    rollback,
-    createdAt,
-    updatedAt,
-    finishedAt,
-  };
-}
+const apiFields = [
+  'id', 'status', 'kind', 'routerId', 'routerName', 'sessionIds', 'authorId', 'author', 'approverId', 'approver',
+  'candidate', 'diff', 'diffNote', 'diffAt', 'requestedAt', 'emergencyReason', 'jobId',
+  'output', 'error', 'verification', 'rollback', 'createdAt', 'updatedAt', 'finishedAt',
+] as const satisfies readonly (keyof ChangeView)[];
 
-/** Approve and reject take an optional body: none at all means no comment. */
-export async function optionalJson(req: Request): Promise<object> {
-  const text = await req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text) as object;
-  } catch {
-    throw new ServiceError('validation', 'The request body must be JSON');
-  }
+/** A change as GET /changes and GET /changes/{id} show it (names from docs/API.md). */
+export function apiChange(c: ChangeView): Pick<ChangeView, (typeof apiFields)[number]> {
+  return Object.fromEntries(apiFields.map((k) => [k, c[k]])) as Pick<ChangeView, (typeof apiFields)[number]>;
 }

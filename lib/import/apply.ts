@@ -119,7 +119,7 @@ function reportOf(plan: ImportPlan, dryRun: boolean): ImportReport {
 }
 
 /** The dry run: every neighbor with what importing would do with it. Changes nothing, so no audit row. */
-const planSessionImport = query({
+export const planSessionImport = query({
   name: 'sessions.import',
   permission: 'import.run',
   input: importRequestInput,
@@ -132,7 +132,9 @@ export async function runSessionImport(actor: Actor | null, raw: unknown): Promi
   const dryRun = (raw as { dryRun?: unknown } | null)?.dryRun;
   if (dryRun !== undefined && dryRun !== false) return planSessionImport(actor, raw);
   const result = await importSessions(actor, raw);
-  // An import can multiply the session count at once: the Sessions and Peers pages need statistics that know it.
-  if (result.ok) await analyzeTables(db(), ['bgp_sessions', 'peer_groups']);
+  if (result.ok) await analyzeImported();
   return result;
 }
+
+/** An import can multiply the session count at once: the Sessions and Peers pages need statistics that know it. */
+export const analyzeImported = () => analyzeTables(db(), ['bgp_sessions', 'peer_groups']);

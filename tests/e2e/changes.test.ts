@@ -106,7 +106,8 @@ describe('change control: four-eyes approval', () => {
     await authorPage.context().close();
 
     const page = await signedIn(approver, password);
-    // Two changes wait for an approver: the nav says so.
+    // Two changes wait for an approver: the Peering tabs say so.
+    await page.goto('/peering/ixs');
     const nav = await page.getByRole('link', { name: /^Changes \(\d+\)$/ }).textContent();
     expect(Number(nav!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(2);
     await page.goto(`/peering/changes/${change.id}`);

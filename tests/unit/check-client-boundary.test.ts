@@ -1,30 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { moduleTrees } from '../support/module-tree';
 
-const script = path.resolve(import.meta.dirname, '../../scripts/check-client-boundary.mjs');
-const trees: string[] = [];
-
-function tree(files: Record<string, string>) {
-  const root = mkdtempSync(path.join(tmpdir(), 'peerdesk-boundary-'));
-  trees.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-const check = (root: string) => {
-  const run = spawnSync(process.execPath, [script, root], { encoding: 'utf8' });
-  return { status: run.status, out: run.stdout };
-};
-
-afterEach(() => {
-  for (const root of trees.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+const { tree, check } = moduleTrees('check-client-boundary.mjs');
 
 describe('the client boundary check', () => {
   it('fails when a client form reaches the database client through a schema module, naming the chain', () => {

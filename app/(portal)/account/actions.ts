@@ -1,20 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { AuthError } from 'next-auth';
-import { currentActor, signIn } from '@/lib/auth';
+import { redirect } from 'next/navigation';
+import { currentActor } from '@/lib/auth';
 import { createToken, revokeToken } from '@/lib/tokens/service';
 import { changeOwnPassword } from '@/lib/users/service';
 
-/** The change ends every session of the user; this one continues as a fresh sign-in with the new password. */
+/** The change ends every session of the user, this one included: sign in again with the new password. */
 export async function changePasswordAction(input: { currentPassword: string; newPassword: string }) {
   const result = await changeOwnPassword(await currentActor(), input);
-  if (result.ok) {
-    // A refused sign-in (throttled) only means signing in again by hand.
-    await signIn('credentials', { email: result.data.email, password: input.newPassword, redirect: false }).catch((err) => {
-      if (!(err instanceof AuthError)) throw err;
-    });
-  }
+  if (result.ok) redirect('/login?passwordChanged=1');
   return result;
 }
 

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { currentActor } from '@/lib/auth';
 import { toFailure } from '@/lib/auth/mutation';
 import { httpStatus, type Result } from '@/lib/errors';
-import { runSessionImport, type ImportReport } from '@/lib/import/apply';
+import { analyzeImported, importSessions, planSessionImport, type ImportReport } from '@/lib/import/apply';
 import { MAX_IMPORT_BODY_BYTES } from '@/lib/import/schemas';
 import { readBodyText } from '@/lib/server/request-body';
 import { fromOwnOrigin } from '@/lib/server/same-origin';
@@ -23,8 +23,10 @@ export async function POST(req: Request) {
   } catch (err) {
     return respond({ ok: false, error: toFailure(err, 'sessions.import') });
   }
-  const result = await runSessionImport(await currentActor(), { routerId: params.get('routerId'), config, dryRun });
+  const input = { routerId: params.get('routerId'), config };
+  const result = dryRun ? await planSessionImport(await currentActor(), input) : await importSessions(await currentActor(), input);
   if (result.ok && !dryRun) {
+    await analyzeImported();
     revalidatePath('/peering/sessions');
     revalidatePath('/peering/routers');
   }

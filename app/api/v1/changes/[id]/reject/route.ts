@@ -1,8 +1,7 @@
-import { apiRoute, resultResponse } from '@/lib/api/respond';
-import { optionalJson } from '@/lib/changes/api';
+import { apiRoute, readOptionalJson, resultResponse } from '@/lib/api/respond';
 import { rejectChange } from '@/lib/changes/decide';
 
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
-  const body = await optionalJson(req);
-  return resultResponse(await rejectChange(actor, { ...body, id: params.id }));
+  const body = await readOptionalJson(req);
+  return resultResponse(await rejectChange(actor, { ...(body as object), id: params.id }));
 });
