@@ -45,7 +45,7 @@ async function sessionsOn(platform: 'frr' | 'bird') {
 
 beforeEach(async () => {
   // Route maps the templates name; PEER-* may exist already (re-entering them changes nothing).
-  await vtysh('-c', 'configure terminal', '-c', 'route-map PEER-IN permit 10', '-c', 'route-map PEER-OUT deny 10', '-c', 'route-map RS-IN permit 10', '-c', 'route-map RS-OUT deny 10');
+  await vtysh('-c', 'configure terminal', '-c', 'route-map PEER-IN permit 10', '-c', 'route-map PEER-OUT permit 10', '-c', 'route-map RS-IN permit 10', '-c', 'route-map RS-OUT deny 10');
 });
 
 afterAll(async () => {

@@ -89,7 +89,7 @@ function expectFrrNeighbors(text: string) {
 }
 
 beforeAll(async () => {
-  await vtysh('-c', 'configure terminal', '-c', 'route-map PEER-IN permit 10', '-c', 'route-map PEER-OUT deny 10');
+  await vtysh('-c', 'configure terminal', '-c', 'route-map PEER-IN permit 10', '-c', 'route-map PEER-OUT permit 10');
 });
 
 afterAll(async () => {
