@@ -1,4 +1,5 @@
 import { PeeringDbError } from './errors';
+import { readCappedText } from '@/lib/server/request-body';
 
 /** A full list of the largest type (netixlan, net) at depth 0 is far below this. */
 export const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
@@ -26,25 +27,7 @@ export async function fetchSameOrigin(doFetch: typeof fetch, url: string, init: 
 }
 
 /** The body as text, read no further than `maxBytes`: a server that never stops sending cannot fill the memory. */
-export async function readCapped(res: Response, maxBytes: number, base: string): Promise<string> {
-  const tooLarge = () => new PeeringDbError('too_large', `The answer from ${base} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: Peerdesk stopped reading it`);
-  if (Number(res.headers.get('content-length')) > maxBytes) {
-    await res.body?.cancel();
-    throw tooLarge();
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export function readCapped(res: Response, maxBytes: number, base: string): Promise<string> {
+  return readCappedText(res, maxBytes, () =>
+    new PeeringDbError('too_large', `The answer from ${base} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: Peerdesk stopped reading it`));
 }

@@ -7,10 +7,16 @@ export const MAX_JSON_BYTES = 1_000_000;
  * The request body as text, read as it streams in and refused as soon as it passes `limit` bytes,
  * so an oversized body is never held in memory whole (Content-Length may be absent or lie).
  */
-export async function readBodyText(req: Request, limit: number): Promise<string> {
-  if (Number(req.headers.get('content-length')) > limit) throw tooLarge(limit);
-  if (!req.body) return '';
-  const reader = req.body.getReader();
+export const readBodyText = (req: Request, limit: number) => readCappedText(req, limit, () => tooLarge(limit));
+
+/** A request's or a response's body as text, read no further than `limit` bytes; past it, `refuse()` is thrown. */
+export async function readCappedText(message: Request | Response, limit: number, refuse: () => Error): Promise<string> {
+  if (Number(message.headers.get('content-length')) > limit) {
+    await message.body?.cancel();
+    throw refuse();
+  }
+  if (!message.body) return '';
+  const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -19,7 +25,7 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw refuse();
     }
     chunks.push(value);
   }
