@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { utils } from 'ssh2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as routersRoute from '@/app/api/v1/routers/route';
 import * as routerRoute from '@/app/api/v1/routers/[id]/route';
@@ -17,6 +16,7 @@ import { testRouterConnection } from '@/lib/routers/test-connection';
 import { makeUser } from '../support/actors';
 import { callRoute, tokenFor } from '../support/api';
 import { useTestDatabase } from '../support/test-database';
+import { sshKeyPair } from '../support/ssh-keys';
 
 useTestDatabase();
 
@@ -24,7 +24,7 @@ const US = 64500;
 const AMS = 26;
 const LON = 42;
 const PASSWORD = 'router-secret-7f3a9c';
-const PRIVATE_KEY = utils.generateKeyPairSync('ed25519').private;
+const PRIVATE_KEY = sshKeyPair().private;
 
 const ams1 = { name: 'ams-rtr1', hostname: 'ams-rtr1.example.net', managementAddress: '192.0.2.250', platform: 'frr', localAsn: US, username: 'peerdesk' };
 

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { utils } from 'ssh2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
@@ -15,10 +14,11 @@ import { makeUser } from '../support/actors';
 import { callRoute, tokenFor } from '../support/api';
 import { discoverApiRoutes } from '../support/discover';
 import { useTestDatabase } from '../support/test-database';
+import { sshKeyPair } from '../support/ssh-keys';
 
 useTestDatabase();
 
-const PRIVATE_KEY = utils.generateKeyPairSync('ed25519').private;
+const PRIVATE_KEY = sshKeyPair().private;
 
 /** Each secret a user can enter, with a value nothing else would ever contain. */
 const secrets = {

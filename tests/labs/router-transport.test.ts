@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { utils } from 'ssh2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { findRouterForConnection } from '@/db/queries/routers';
@@ -14,6 +13,7 @@ import { testRouterConnection } from '@/lib/routers/test-connection';
 import { makeUser } from '../support/actors';
 import { useTestDatabase } from '../support/test-database';
 import { labEnv } from '../support/lab-env';
+import { sshKeyPair } from '../support/ssh-keys';
 
 const env = labEnv(['LAB_DIR', 'LAB_FRR_VTY_SOCKET', 'LAB_FRR_CONFIG_DIR', 'LAB_BIRD_CTL', 'LAB_SSH_PORT', 'LAB_SSH_KEY', 'LAB_SSH_HOSTKEY_PUB', 'LAB_SSH_USER']);
 
@@ -67,7 +67,7 @@ describe('Test connection against the BGP lab', () => {
   });
 
   it('says authentication failed for a wrong key or a wrong password', async () => {
-    const wrongKey = await addRouter({ ...overSsh, name: 'wrong-key', platform: 'frr', controlCommand: vtysh, privateKey: utils.generateKeyPairSync('ed25519').private });
+    const wrongKey = await addRouter({ ...overSsh, name: 'wrong-key', platform: 'frr', controlCommand: vtysh, privateKey: sshKeyPair().private });
     expect(await test(wrongKey.id)).toMatchObject({
       ok: false,
       kind: 'auth',

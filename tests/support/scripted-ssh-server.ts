@@ -1,4 +1,5 @@
-import { Server, utils, type Connection, type ParsedKey } from 'ssh2';
+import { Server, type Connection, type ParsedKey } from 'ssh2';
+import { sshKeyPair } from './ssh-keys';
 import { fingerprintOf } from '@/lib/config/transport/host-key';
 
 /**
@@ -43,14 +44,12 @@ export type ScriptedSshServer = {
 
 let cachedKey: { keys: { private: string }; hostKey: ParsedKey } | undefined;
 
-/** One generated ed25519 host key per test process; ssh2 now and then generates one its own parser refuses, so retry. */
+/** One generated ed25519 host key per test process. */
 function hostKeyPair() {
-  for (let i = 0; !cachedKey && i < 20; i++) {
-    const keys = utils.generateKeyPairSync('ed25519');
-    const hostKey = utils.parseKey(keys.private);
-    if (!(hostKey instanceof Error)) cachedKey = { keys, hostKey };
+  if (!cachedKey) {
+    const keys = sshKeyPair();
+    cachedKey = { keys, hostKey: keys.parsed };
   }
-  if (!cachedKey) throw new Error('Could not generate an SSH host key');
   return cachedKey;
 }
 
