@@ -4,8 +4,12 @@ import type { FindingKind } from '@/db/schema';
 import { downReasonPatterns } from './down-reasons';
 import { NOT_ON_ROUTER_ERRORS } from './not-on-router';
 
-/** The kinds recomputed after every sync and poll (config_drift is reserved: nothing computes it yet, so it is never resolved here). */
-export const computedKinds: FindingKind[] = ['peer_left_ix', 'peer_ip_changed', 'max_prefix_drift', 'max_prefix_near', 'on_router_only', 'missing_on_router', 'session_down'];
+/**
+ * The kinds recomputed after every sync and poll. config_drift needs the router's running
+ * configuration, which only the drift check reads (drift-check.ts): here an open one is carried as
+ * it is while its session is still configured on the same router, and resolves when it is not.
+ */
+export const computedKinds: FindingKind[] = ['peer_left_ix', 'peer_ip_changed', 'max_prefix_drift', 'max_prefix_near', 'on_router_only', 'missing_on_router', 'config_drift', 'session_down'];
 
 
 const NEAR_SHARE = 0.8;
@@ -81,6 +85,10 @@ function currentFindings(): SQL {
       s.bgp_last_error in ${NOT_ON_ROUTER_ERRORS}
       or (r.platform not in ('frr', 'bird') and exists (select 1 from router_neighbors o where o.router_id = s.router_id and o.source = 'import')
           and not exists (select 1 from router_neighbors o where o.router_id = s.router_id and o.peer_ip = s.peer_ip)))
+    union all
+    select 'config_drift', f.key, f.severity::text, s.id, s.router_id, s.peer_asn, s.ix_id, f.details, f.remedy, f.since
+    from findings f join live s on s.id = f.session_id and s.router_id = f.router_id
+    where f.kind = 'config_drift' and f.resolved_at is null and s.config_status = 'configured'
     union all
     select 'on_router_only', 'router:' || o.router_id || ':' || host(o.peer_ip), 'warning', null, o.router_id, o.peer_asn,
       (select l.ix_id from pdb_ixpfx p join pdb_ixlan l on l.id = p.ixlan_id where o.peer_ip << p.prefix order by p.id limit 1),

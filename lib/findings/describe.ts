@@ -37,8 +37,14 @@ export function describeFinding(kind: FindingKind, d: Record<string, unknown>, n
       return `${d.router} has a neighbor ${d.peerIp}${d.peerAsn ? ` (AS${d.peerAsn})` : ''} that Peerdesk does not know (${d.source === 'poll' ? 'seen live' : 'from the last import'}).`;
     case 'missing_on_router':
       return `Peerdesk has ${d.peerIp} as configured, but ${d.router} does not list it (${d.source === 'poll' ? 'seen live' : 'from the last import'}).`;
-    case 'config_drift':
-      return `The router's lines for this session differ from the template's rendering.`;
+    case 'config_drift': {
+      const lines = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+      const [extra, lacking] = [lines(d.unexpected), lines(d.missing)];
+      // The line itself, without the blocks it stands in ("router bgp 65001 » …").
+      const example = [...extra, ...lacking][0]?.split(' » ').at(-1);
+      const counts = `${extra.length} line${extra.length === 1 ? '' : 's'} only on ${d.router ?? 'the router'}, ${lacking.length} from the template missing`;
+      return `${counts}${example ? `, e.g. "${example}"` : ''}${d.keyDiffers ? ' · the MD5 key differs' : ''}.`;
+    }
     case 'session_down': {
       const time = duration(d.stateSince, now);
       return `${downReasonLabels[(d.reason as DownReason) ?? 'unknown']} · ${d.state ?? 'down'}${time ? ` for ${time}` : ''} · ${n(d.flaps24h)} flaps in 24 h${d.lastError ? ` · router: "${d.lastError}"` : ''}`;

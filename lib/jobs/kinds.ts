@@ -1,5 +1,6 @@
 import { bgpPollKind } from '@/lib/config/poll';
 import { configPushKind } from '@/lib/config/push';
+import { configDriftKind } from '@/lib/findings/drift-check';
 import { irrRefreshKind } from '@/lib/filters/job';
 import { notificationEmailKind } from '@/lib/notifications/email';
 import { webhookDeliveryKind } from '@/lib/notifications/delivery';
@@ -15,6 +16,7 @@ export const jobKinds: Record<string, JobKind> = Object.fromEntries(
     mailSyncKind,
     configPushKind,
     bgpPollKind,
+    configDriftKind,
     irrRefreshKind,
     followUpKind,
     webhookDeliveryKind,

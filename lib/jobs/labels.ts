@@ -4,6 +4,7 @@ export const PEERINGDB_SYNC = { name: 'peeringdb.sync', label: 'PeeringDB sync' 
 export const MAIL_SYNC = { name: 'mail.sync', label: 'Mailbox sync' } as const;
 export const CONFIG_PUSH = { name: 'config.push', label: 'Configure sessions' } as const;
 export const BGP_POLL = { name: 'bgp.poll', label: 'BGP state polling' } as const;
+export const CONFIG_DRIFT = { name: 'config.drift', label: 'Configuration drift check' } as const;
 export const IRR_REFRESH = { name: 'irr.refresh', label: 'IRR prefix lists' } as const;
 export const FOLLOW_UPS = { name: 'requests.follow_ups', label: 'Peering request follow-ups' } as const;
 export const WEBHOOK_DELIVERY = { name: 'webhook.deliver', label: 'Webhook delivery' } as const;
@@ -14,6 +15,7 @@ const known: { name: string; label: string }[] = [
   MAIL_SYNC,
   CONFIG_PUSH,
   BGP_POLL,
+  CONFIG_DRIFT,
   IRR_REFRESH,
   FOLLOW_UPS,
   WEBHOOK_DELIVERY,

@@ -86,11 +86,13 @@ describe('findings from the BGP poll, against the lab routers', () => {
       `neighbor ${BY_HAND} remote-as 65099`,
     );
 
-    // FRR holds a new session to its limit only once it is up: up first, then the limit, as a real change would do.
-    await until('the session up', async () => {
+    // Up with r2's routes counted first, then the limit, as a real change would do. FRR checks a limit when it is
+    // set and as routes arrive: routes that arrived before the limit but were counted after its check never tear
+    // the session down (FRR stays Established with 2 accepted and a maximum of 1), so "Established" is not enough.
+    await until('the session up with more routes than the limit', async () => {
       await poll();
       const [s] = await db().select().from(bgpSessions).where(eq(bgpSessions.id, session.id));
-      return s.bgpState === 'Established' ? s : undefined;
+      return s.bgpState === 'Established' && (s.prefixesReceived ?? 0) > 1 ? s : undefined;
     });
     await frrCommand(r1, 'router bgp 65001', 'address-family ipv4 unicast', `neighbor ${PEER_IP} maximum-prefix 1`);
     const down = await until('a max-prefix session_down finding', async () => {
