@@ -4,6 +4,7 @@ import { bgpSessions, configPushes, type ConfigStatus, type Router } from '@/db/
 import { CONFIRM_SECONDS, confirmCommit, guardPush, rollBack, verifyPush } from '@/lib/changes/guard';
 import { lockRouter } from '@/lib/changes/lock';
 import { changeFinished, changeOf, changeOutcome, changeStarted } from '@/lib/changes/progress';
+import { checkDriftSoon } from '@/lib/findings/drift-check';
 import { CONFIG_PUSH } from '@/lib/jobs/labels';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
 import { cancelPush } from './configure';
@@ -220,6 +221,7 @@ async function configPushJob(ctx: JobContext<PushPayload>) {
       await release?.();
     }
   });
+  await checkDriftSoon(payload.sessionIds);
   const failed = routers.filter((r) => r.status === 'failed' || r.status === 'rolled_back');
   if (failed.length) throw new Error(failed.map((r) => `${r.router}: ${r.error}`).join('\n'));
   return { routers };

@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { bgpSessions, jobs, routers, type Router } from '@/db/schema';
+import { bgpSessions, findings, jobs, routers, type Router } from '@/db/schema';
 import { driverFor } from '@/lib/config/drivers';
 import type { NeighborSpec } from '@/lib/config/drivers/types';
 import { loadNeighbors, renderSessions } from '@/lib/config/render';
 import { TemplateError } from '@/lib/config/templates/engine';
 import { connectRouter } from '@/lib/config/transport';
 import { CONFIG_DRIFT } from '@/lib/jobs/labels';
-import { keepRecurring } from '@/lib/jobs/queue';
+import { enqueueOrBringForward, keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
 import { bgpPollInterval } from '@/lib/settings/service';
 import { compareSession, DRIFT_PLATFORMS, frrLinesByPeer, type DriftDetails } from './drift';
@@ -130,3 +130,17 @@ async function ensureDriftChecks() {
 }
 
 export const configDriftKind: JobKind = { ...CONFIG_DRIFT, payload: z.object({}), run: configDriftJob, recurring: ensureDriftChecks };
+
+/**
+ * After a push: when a session it touched has an open config_drift finding (the re-push remedy), the
+ * drift check runs now rather than at its next quarter hour, so the finding resolves as the fix lands.
+ */
+export async function checkDriftSoon(sessionIds: number[]) {
+  if (!sessionIds.length) return;
+  const [open] = await db()
+    .select({ id: findings.id })
+    .from(findings)
+    .where(and(eq(findings.kind, 'config_drift'), isNull(findings.resolvedAt), inArray(findings.sessionId, sessionIds)))
+    .limit(1);
+  if (open) await enqueueOrBringForward(db(), { kind: CONFIG_DRIFT.name, summary: 'Configuration drift check (after a push)' });
+}
