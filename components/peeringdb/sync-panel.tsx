@@ -29,7 +29,7 @@ export type SyncPanelProps = {
   types: TypeState[];
   order: { tag: string; label: string }[];
   canSync: boolean;
-  syncNow: () => Promise<{ ok: boolean; message?: string }>;
+  syncNow: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
 };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'never');
@@ -72,7 +72,7 @@ export function SyncPanel({ active, last, types, order, canSync, syncNow }: Sync
             onClick={() =>
               start(async () => {
                 const result = await syncNow();
-                setMessage(result.ok ? null : (result.message ?? 'Could not start the sync'));
+                setMessage(result.ok ? null : result.error.message);
                 router.refresh();
               })
             }

@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Executor } from '@/db/client';
-import { bgpSessions, localAsns, pdbExchanges, pdbNetIxlans, peerStatusEnum, peerStatuses, routers, type PeerStatus } from '@/db/schema';
+import { bgpSessions, localAsns, pdbExchanges, pdbNetIxlans, peerStatuses, routers, type PeerStatus } from '@/db/schema';
 
 // Correlated subqueries are written out with their own aliases: drizzle leaves column names
 // unqualified in single-table selects, which would make them bind to the inner table.
@@ -188,12 +187,3 @@ export async function hasPeeringDbData(db: Executor) {
   const rows = await db.select({ id: pdbExchanges.id }).from(pdbExchanges).limit(1);
   return rows.length > 0;
 }
-
-/** PeeringDB's general peering policies, as stored in pdb_net.policy_general. */
-export const policies = ['Open', 'Selective', 'Restrictive', 'No'] as const;
-
-/** The Communications filters, shared by the page and GET /exchanges/{id}/networks. */
-export const networkFilters = z.object({
-  status: z.enum(peerStatusEnum.enumValues, { message: `One of ${peerStatusEnum.enumValues.join(', ')}` }).optional(),
-  policy: z.enum(policies, { message: `One of ${policies.join(', ')}` }).optional(),
-});

@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Executor } from '@/db/client';
-import { bgpSessions, configPushes, configStatusEnum, pdbExchanges, pdbNetIxlans, pdbNetworks, peerGroups, routers, sessionTypeEnum, users } from '@/db/schema';
+import { bgpSessions, configPushes, pdbExchanges, pdbNetIxlans, pdbNetworks, peerGroups, routers, users, type ConfigStatus, type SessionType } from '@/db/schema';
 
 /** "AS64500" or "64500" -> 64500; anything else is a name to search for. */
 export function asnFromQuery(q: string): number | undefined {
@@ -51,24 +50,17 @@ const sessionColumns = {
   updatedAt: bgpSessions.updatedAt,
 };
 
-const positive = z.coerce.number().int().positive();
-const sessionTypes = sessionTypeEnum.enumValues;
-const configStatuses = configStatusEnum.enumValues;
-
-/** The list's filters, shared by the Sessions page (from the URL) and GET /sessions (query parameters). */
-export const sessionFilters = z.object({
-  ixId: z.union([z.literal('none'), positive], { message: 'An exchange id, or none for private sessions' }).optional(),
-  routerId: positive.optional(),
-  localAsn: positive.optional(),
-  peerAsn: positive.optional(),
-  family: z.enum(['4', '6'], { message: '4 or 6' }).optional(),
-  type: z.enum(sessionTypes, { message: `One of ${sessionTypes.join(', ')}` }).optional(),
-  configStatus: z.enum(configStatuses, { message: `One of ${configStatuses.join(', ')}` }).optional(),
-  /** A state as the router reports it (Established, Idle, ...), or none for sessions never polled. */
-  bgpState: z.string().trim().min(1).max(40).optional(),
-});
-
-export type SessionFilters = z.output<typeof sessionFilters>;
+/** The list's filters, parsed by `sessionFilters` (lib/sessions/schemas.ts). bgpState `none`: never polled. */
+export type SessionFilters = {
+  ixId?: number | 'none';
+  routerId?: number;
+  localAsn?: number;
+  peerAsn?: number;
+  family?: '4' | '6';
+  type?: SessionType;
+  configStatus?: ConfigStatus;
+  bgpState?: string;
+};
 
 function filterConditions(f: SessionFilters & { q?: string }): (SQL | undefined)[] {
   const asn = f.q ? asnFromQuery(f.q) : undefined;

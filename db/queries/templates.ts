@@ -1,15 +1,9 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Executor } from '@/db/client';
-import { bgpSessions, pdbNetworks, platformEnum, routers, templateKindEnum, templateRevisions, templates, users } from '@/db/schema';
+import { bgpSessions, pdbNetworks, routers, templateRevisions, templates, users, type Platform, type templateKindEnum } from '@/db/schema';
 
-/** The list's filters, shared by the Templates page (URL) and GET /templates (query parameters). */
-export const templateFilters = z.object({
-  kind: z.enum(templateKindEnum.enumValues, { message: 'config or email' }).optional(),
-  platform: z.enum(platformEnum.enumValues, { message: `One of ${platformEnum.enumValues.join(', ')}` }).optional(),
-});
-
-export type TemplateFilters = z.output<typeof templateFilters>;
+/** The list's filters, parsed by `templateFilters` (lib/templates/schemas.ts). */
+export type TemplateFilters = { kind?: (typeof templateKindEnum.enumValues)[number]; platform?: Platform };
 
 const listColumns = {
   id: templates.id,

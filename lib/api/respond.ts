@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
+import type { z } from 'zod';
 import { authenticateBearer } from '@/lib/tokens/service';
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { READ_ONLY_TOKEN, toFailure } from '@/lib/auth/mutation';
+import { READ_ONLY_TOKEN, toFailure, validationFailure } from '@/lib/auth/mutation';
 import { withLogContext } from '@/lib/log/context';
 import { ServiceError, httpStatus, type Result, type ServiceFailure } from '@/lib/errors';
 import { MAX_JSON_BYTES, readBodyText } from '@/lib/server/request-body';
@@ -22,6 +23,16 @@ export function resultResponse<T>(result: Result<T>, status = 200) {
 
 export function requirePermission(actor: Actor, permission: Permission) {
   if (!can(actor.role, permission)) throw new ServiceError('forbidden', `Your role (${actor.role}) may not do this (${permission})`);
+}
+
+/** A query string, path parameter or body the route parses itself: the value, or a 400 with field errors. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const failure = validationFailure(parsed.error);
+    throw new ServiceError('validation', failure.message, failure.fields);
+  }
+  return parsed.data;
 }
 
 /** The JSON body, at most `limit` bytes (413 beyond it). */

@@ -11,9 +11,8 @@ import { configureSessionsBody, peerNoteBody, peerStatusBody } from '@/lib/peeri
 import { rescheduleJobInput } from '@/lib/jobs/schemas';
 import { changeDecisionBody } from '@/lib/changes/schemas';
 import { associateBody } from '@/lib/mail/api';
-import { peerRequestBody } from '@/lib/peering/request-schemas';
+import { followUpTargetFields, peerRequestBody } from '@/lib/peering/request-schemas';
 import { createTemplateInput, patchTemplateBody, previewRequestBody } from '@/lib/templates/schemas';
-import { followUpTarget } from '@/lib/peering/follow-ups';
 import { sendNoticeInput } from '@/lib/peering/notices';
 import { createWebhookInput } from '@/lib/notifications/webhooks';
 import { fixFindingsInput } from '@/lib/findings/schemas';
@@ -275,9 +274,9 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'POST',
     path: '/requests/follow-ups/send',
-    summary: 'Send the next follow-up of one request now, in its thread ({peerAsn, exchangeId, localAsn}); refused once answered, stalled, out of follow-ups or declined',
+    summary: 'Send the next follow-up of one request now, in its thread ({peerAsn, ixId, localAsn}); refused once answered, stalled, out of follow-ups or declined',
     permission: 'peers.manage',
-    body: followUpTarget,
+    body: followUpTargetFields,
   },
   {
     method: 'POST',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { db, type Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { TemplateError } from '@/lib/config/templates/template-error';
+import { TemplateError } from '@/lib/templates/template-error';
 import { RouterConnectionError } from '@/lib/config/transport/types';
 import { ServiceError, type Result, type ServiceFailure } from '@/lib/errors';
 import { withLogContext } from '@/lib/log/context';
@@ -87,6 +87,14 @@ export function query<S extends z.ZodType, T>(def: Omit<Gate, 'action'> & {
     }
   };
   return Object.assign(run, { action: def.name, permission: def.permission, input: def.input });
+}
+
+/**
+ * The door of a change, checked on its own: for a command that runs several changes in turn (an import,
+ * then a push), so a refusal comes first and is recorded once, exactly as the change itself would.
+ */
+export function refusal(actor: Actor | null, change: Pick<Mutation<z.ZodType, unknown>, 'action' | 'permission'>) {
+  return gate(actor, { action: change.action, permission: change.permission }, true);
 }
 
 /** Who may pass: signed in, the role's permission, a door the command accepts, and (for changes) a token that may write. */

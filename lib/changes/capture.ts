@@ -6,7 +6,7 @@ import { driverFor } from '@/lib/config/drivers';
 import { maskSecrets, unmaskSecrets } from '@/lib/config/mask';
 import { templateMessage } from '@/lib/config/preview';
 import { loadNeighbors, renderSessions } from '@/lib/config/render';
-import { TemplateError } from '@/lib/config/templates/engine';
+import { TemplateError } from '@/lib/templates/engine';
 import { connectRouter } from '@/lib/config/transport';
 import type { NeighborSpec, PushOperation, PushPlan } from '@/lib/config/drivers/types';
 

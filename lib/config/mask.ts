@@ -1,5 +1,5 @@
 import type { NeighborSpec } from './drivers/types';
-import { MD5_KEY_CHARS } from './templates/quoting';
+import { MD5_KEY_CHARS } from '@/lib/templates/quoting';
 
 export const MASK = '********';
 

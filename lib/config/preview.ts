@@ -1,11 +1,13 @@
 import { db } from '@/db/client';
+import { query } from '@/lib/auth/mutation';
 import { ServiceError, notFound } from '@/lib/errors';
 import { diffConfig } from './diff';
 import { driverFor } from './drivers';
 import type { PushPlan } from './drivers/types';
 import { maskSecrets, unmaskSecrets } from './mask';
 import { loadNeighbors, renderSessions } from './render';
-import { TemplateError } from './templates/engine';
+import { TemplateError } from '@/lib/templates/engine';
+import { configureSessionInput } from './schemas';
 import { connectRouter } from './transport';
 
 export const templateMessage = (err: TemplateError) =>
@@ -28,7 +30,7 @@ export async function renderedForSession(sessionId: number) {
  * The Config Manager's "Load running config & diff": connects to the router (outside any
  * transaction), reads what it runs for this neighbor and diffs it against the rendered or edited text.
  */
-export async function runningDiff(sessionId: number, editedConfig?: string) {
+async function runningDiff(sessionId: number, editedConfig?: string) {
   const [group] = await loadNeighbors(db(), [sessionId]);
   if (!group) throw notFound('Session');
   const { router, neighbors } = group;
@@ -53,3 +55,11 @@ export async function runningDiff(sessionId: number, editedConfig?: string) {
     await conn.close().catch(() => undefined);
   }
 }
+
+/** "Load running config & diff" on the button, never on page load, and only for those who may configure. */
+export const loadRunningDiff = query({
+  name: 'session.running_diff',
+  permission: 'sessions.configure',
+  input: configureSessionInput.pick({ sessionId: true, config: true }),
+  run: ({ input }) => runningDiff(input.sessionId, input.config),
+});

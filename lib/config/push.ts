@@ -16,7 +16,7 @@ import { maskSecrets, unmaskSecrets } from './mask';
 import { templateMessage } from './preview';
 import { pollUntilSettled } from './verify';
 import { loadNeighbors, renderSessions } from './render';
-import { TemplateError } from './templates/engine';
+import { TemplateError } from '@/lib/templates/engine';
 import { connectRouter, type RouterConnection } from './transport';
 
 const VERIFY_SECONDS = 30;

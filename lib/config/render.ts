@@ -5,11 +5,11 @@ import type { NeighborSpec } from '@/lib/config/drivers/types';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { ServiceError } from '@/lib/errors';
 import { ipFamily } from '@/lib/sessions/ip';
-import { builtinConfigTemplate, builtinEmailTemplate } from './templates/defaults';
-import { renderTemplate, TemplateError, toTemplateError } from './templates/engine';
-import { MD5_KEY_SHAPE, printableLine } from './templates/quoting';
+import { builtinConfigTemplate } from '@/lib/templates/defaults';
+import { renderTemplate, TemplateError, toTemplateError } from '@/lib/templates/engine';
+import { MD5_KEY_SHAPE, printableLine } from '@/lib/templates/quoting';
 import { filterVariables, type FilterVariables } from '@/lib/filters/variables';
-import { neighborKey, type ConfigVariables } from './templates/variables';
+import { neighborKey, type ConfigVariables } from '@/lib/templates/variables';
 
 /** Router config is line-based: a value from a user, a router or PeeringDB must never start a line of its own. */
 function oneLine(text: string | null): string | null {
@@ -171,30 +171,6 @@ export async function renderSessions(
     });
   }
   return out;
-}
-
-/** Renders an e-mail template to subject and body: templateId, else the default e-mail template, else the built-in "Peering request". */
-export async function renderEmailTemplate(
-  db: Executor,
-  templateId: number | null,
-  vars: object,
-): Promise<{ subject: string; body: string; template: { id: number | null; name: string } }> {
-  const where = templateId ? and(eq(templates.id, templateId), eq(templates.kind, 'email')) : and(eq(templates.kind, 'email'), eq(templates.isDefault, true));
-  const [row] = await db.select().from(templates).where(where).limit(1);
-  if (!row && templateId) throw new ServiceError('not_found', `E-mail template ${templateId} not found`);
-  const chosen = row ?? {
-    id: null,
-    name: builtinEmailTemplate.name,
-    subject: builtinEmailTemplate.subject,
-    body: builtinEmailTemplate.body,
-  };
-  try {
-    const subject = await renderTemplate(chosen.subject ?? '', vars);
-    const body = await renderTemplate(chosen.body, vars);
-    return { subject: oneLine(subject) ?? '', body, template: { id: chosen.id, name: chosen.name } };
-  } catch (err) {
-    throw toTemplateError(err, chosen.name);
-  }
 }
 
 /** The config variables of one session (for previews); null when there is no such live session. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_SHAPE } from '@/lib/config/templates/quoting';
+import { NAME_SHAPE } from '@/lib/templates/quoting';
 import { AS_SET_RULE, safeAsSet } from './as-set';
 
 const U32 = 4_294_967_295;

@@ -1,6 +1,6 @@
 import type { Executor } from '@/db/client';
 import type { Platform, RoutingPolicy, SessionType } from '@/db/schema';
-import { policyNames } from '@/lib/config/templates/variables';
+import { policyNames } from '@/lib/templates/variables';
 import { birdPrefixListName, prefixListName } from './as-set';
 import { effectivePolicies } from './policies';
 import { currentList } from './prefix-lists';

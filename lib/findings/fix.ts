@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { bgpSessions, findings, type Finding } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { mutation, validationFailure } from '@/lib/auth/mutation';
+import { mutation, refusal, validationFailure } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
 import { afterRequest } from '@/lib/changes/after-request';
 import type { ChangeRef } from '@/lib/changes/open';
@@ -111,10 +111,8 @@ export async function fixFindings(actor: Actor | null, raw: unknown): Promise<Re
   imported: number;
 }>> {
   // The recorded refusal comes before anything is read, as for every other command.
-  if (!actor || !can(actor.role, applyPushRemedies.permission)) {
-    const refused = await applyPushRemedies(actor, raw);
-    return refused.ok ? { ok: true, data: { ...refused.data, imported: 0 } } : refused;
-  }
+  const refused = await refusal(actor, applyPushRemedies);
+  if (refused) return refused;
   const parsed = fixFindingsInput.safeParse(raw);
   if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
   const rows = await db().select().from(findings).where(inArray(findings.id, parsed.data.ids));

@@ -4,7 +4,7 @@ import { bgpSessions, peerGroups } from '@/db/schema';
 import { analyzeTables } from '@/db/statistics';
 import type { Actor } from '@/lib/auth/actor';
 import { mutation, query } from '@/lib/auth/mutation';
-import type { ImportWarning } from '@/lib/config/importers';
+import type { ImportWarning } from './types';
 import type { Result } from '@/lib/errors';
 import { recordRouterNeighbors } from '@/lib/findings/history';
 import type { PeerGroupToCreate } from './peer-groups';

@@ -1,6 +1,6 @@
 import type { Router } from '@/db/schema';
-import type { ImportWarning } from '@/lib/config/importers';
-import { addressFamilyOf } from '@/lib/config/importers/neighbor-book';
+import type { ImportWarning } from './types';
+import { addressFamilyOf } from './neighbor-book';
 import { connectRouter, controlCommandOf, RouterConnectionError, type RouterConnection } from '@/lib/config/transport';
 import { ServiceError } from '@/lib/errors';
 import { readNeighbors, type FoundNeighbor, type FoundNeighbors } from './neighbors';

@@ -1,6 +1,6 @@
 import type { Platform } from '@/db/schema';
-import { parseNeighbors, type ImportedNeighbor, type ImportWarning, type RouterPlatform } from '@/lib/config/importers';
-import { isBirdProtocolsOutput, parseBirdProtocols } from '@/lib/config/importers/bird-protocols';
+import { parseNeighbors, type ImportedNeighbor, type ImportWarning, type RouterPlatform } from './parse';
+import { isBirdProtocolsOutput, parseBirdProtocols } from './bird-protocols';
 import { fieldError } from '@/lib/errors';
 import { platformNames } from '@/lib/routers/schemas';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { matchAddresses, networksByAsn, routerPeerGroups, type AddressMatch, type PeeringDbNetwork } from '@/db/queries/session-import';
 import { routers, type Router, type SessionType } from '@/db/schema';
-import type { ImportWarning } from '@/lib/config/importers';
+import type { ImportWarning } from './types';
 import { fieldError } from '@/lib/errors';
 import { AS_TRANS } from '@/lib/settings/schemas';
 import { listLocalAsns } from '@/lib/settings/service';

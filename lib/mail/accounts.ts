@@ -1,6 +1,9 @@
 import nodemailer from 'nodemailer';
 import { ImapFlow } from 'imapflow';
-import type { MailAccount, MailConfig } from './settings';
+import { query } from '@/lib/auth/mutation';
+import { ServiceError } from '@/lib/errors';
+import { mailTestInput } from './schemas';
+import { mailConfig, type MailAccount, type MailConfig } from './settings';
 
 const TIMEOUT_MS = 15_000;
 
@@ -42,33 +45,43 @@ export function describeMailError(err: unknown): string {
   return [e?.message ?? String(err), e?.responseText].filter(Boolean).join(': ');
 }
 
-/** Test: SMTP — connect, TLS and log in (verify); IMAP — log in and check both folders exist. */
-export async function testMailAccount(config: MailConfig, kind: 'smtp' | 'imap'): Promise<{ ok: boolean; message: string }> {
+/** SMTP: connect, TLS and log in (verify). IMAP: log in and check both folders exist. What failed is `unavailable`, in words. */
+async function probeMailAccount(config: MailConfig, kind: 'smtp' | 'imap'): Promise<string> {
   const account = config[kind];
-  if (!account) return { ok: false, message: `No ${kind.toUpperCase()} account is set` };
+  if (!account) throw new ServiceError('validation', `No ${kind.toUpperCase()} account is set`);
   const where = `${account.host}:${account.port}`;
+  const unavailable = (why: string) => new ServiceError('unavailable', `${kind.toUpperCase()} ${where}: ${why}`);
   if (kind === 'smtp') {
     const transport = smtpTransport(account);
     try {
       await transport.verify();
-      return { ok: true, message: `SMTP ${where}: connected${account.user ? ` and logged in as ${account.user}` : ''}` };
     } catch (err) {
-      return { ok: false, message: `SMTP ${where}: ${describeMailError(err)}` };
+      throw unavailable(describeMailError(err));
     } finally {
       transport.close();
     }
+    return `SMTP ${where}: connected${account.user ? ` and logged in as ${account.user}` : ''}`;
   }
   const client = imapClient(account);
   client.on('error', () => undefined);
+  let paths: Set<string>;
   try {
     await client.connect();
-    const paths = new Set((await client.list()).map((m) => m.path));
-    const missing = [config.inboxFolder, config.sentFolder].filter((f) => !paths.has(f) && !(f.toUpperCase() === 'INBOX' && paths.has('INBOX')));
-    if (missing.length) return { ok: false, message: `IMAP ${where}: logged in, but no folder named ${missing.map((f) => `"${f}"`).join(' or ')} (there are: ${[...paths].join(', ')})` };
-    return { ok: true, message: `IMAP ${where}: logged in as ${account.user}; folders ${config.inboxFolder} and ${config.sentFolder} exist` };
+    paths = new Set((await client.list()).map((m) => m.path));
   } catch (err) {
-    return { ok: false, message: `IMAP ${where}: ${describeMailError(err)}` };
+    throw unavailable(describeMailError(err));
   } finally {
     await client.logout().catch(() => client.close());
   }
+  const missing = [config.inboxFolder, config.sentFolder].filter((f) => !paths.has(f) && !(f.toUpperCase() === 'INBOX' && paths.has('INBOX')));
+  if (missing.length) throw unavailable(`logged in, but no folder named ${missing.map((f) => `"${f}"`).join(' or ')} (there are: ${[...paths].join(', ')})`);
+  return `IMAP ${where}: logged in as ${account.user}; folders ${config.inboxFolder} and ${config.sentFolder} exist`;
 }
+
+/** The Test buttons under Emails › Settings, on the saved account. A read: nothing is stored. */
+export const testMailAccount = query({
+  name: 'mail.test',
+  permission: 'emails.manage',
+  input: mailTestInput,
+  run: async ({ input }) => ({ message: await probeMailAccount(await mailConfig(), input.account) }),
+});

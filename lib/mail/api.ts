@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import type { EmailListRow, getEmail } from '@/db/queries/emails';
 
-export const emailListFilters = z.object({
-  mailbox: z.enum(['inbox', 'sent'], { message: 'inbox or sent' }).optional(),
-  peerAsn: z.coerce.number().int().positive('An ASN').optional(),
-  threads: z.enum(['true', 'false'], { message: 'true or false' }).optional(),
-});
-
 export const associateBody = z.object({ peerAsn: z.union([z.number(), z.string().max(20), z.null()], { message: 'An ASN, or null to untie' }) });
 
 const peerOf = (asn: number | null, name: string | null) => (asn === null ? null : { asn, name });

@@ -29,3 +29,10 @@ export const mailSettingsInput = z.object({
 });
 
 export const mailTestInput = z.object({ account: z.enum(['smtp', 'imap'], { message: 'smtp or imap' }) });
+
+/** The mailbox filters of GET /emails. */
+export const emailListFilters = z.object({
+  mailbox: z.enum(['inbox', 'sent'], { message: 'inbox or sent' }).optional(),
+  peerAsn: z.coerce.number().int().positive('An ASN').optional(),
+  threads: z.enum(['true', 'false'], { message: 'true or false' }).optional(),
+});

@@ -2,9 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor } from '@/db/client';
 import { settings } from '@/db/schema';
-import { followUpModes, followUpInput, noticesInput, DEFAULT_FOLLOW_UP, DEFAULT_NOTICES, type FollowUpSettings, type NoticeSettings } from './follow-up-schemas';
-
-export { followUpModes, followUpInput, noticesInput, DEFAULT_FOLLOW_UP, DEFAULT_NOTICES, type FollowUpSettings, type NoticeSettings };
+import { followUpInput, noticesInput, DEFAULT_FOLLOW_UP, DEFAULT_NOTICES, type FollowUpSettings, type NoticeSettings } from './follow-up-schemas';
 
 async function read<T>(executor: Executor, key: string): Promise<Partial<T>> {
   const [row] = await executor.select({ value: settings.value }).from(settings).where(eq(settings.key, key));

@@ -4,11 +4,10 @@ import { db } from '@/db/client';
 import { isDoNotAsk } from '@/db/queries/do-not-ask';
 import { listRequests } from '@/db/queries/requests';
 import { emails, pdbNetworks, peerNotes, peerStatuses, templates } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { mutation, toFailure, validationFailure } from '@/lib/auth/mutation';
-import { builtinFollowUpTemplate } from '@/lib/config/templates/defaults';
-import { renderTemplate, toTemplateError } from '@/lib/config/templates/engine';
-import { ServiceError, type Result } from '@/lib/errors';
+import { mutation } from '@/lib/auth/mutation';
+import { builtinFollowUpTemplate } from '@/lib/templates/defaults';
+import { renderTemplate, toTemplateError } from '@/lib/templates/engine';
+import { ServiceError } from '@/lib/errors';
 import { FOLLOW_UPS } from '@/lib/jobs/labels';
 import { keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
@@ -16,9 +15,10 @@ import { MailSendError, sendMail } from '@/lib/mail/send';
 import { mailConfig } from '@/lib/mail/settings';
 import { syncMail } from '@/lib/mail/sync';
 import { notify } from '@/lib/notifications/notify';
-import { followUpSettings, type FollowUpSettings } from './follow-up-settings';
+import type { FollowUpSettings } from './follow-up-schemas';
+import { followUpSettings } from './follow-up-settings';
 import { recordReplies } from './pipeline';
-import { asnField } from './schemas';
+import { followUpTarget } from './request-schemas';
 
 const PASS_INTERVAL_S = 3600;
 const day = (d: Date | null) => (d ?? new Date()).toISOString().slice(0, 10);
@@ -42,7 +42,7 @@ export type SentFollowUp = { peerAsn: number; requestEmailId: number; emailId: n
  * (follow_ups n-1 -> n, compare-and-set), so two passes never send the same follow-up; a failed send
  * gives the reservation back. Recorded in the mailbox and the notes of every exchange it asked about.
  */
-export async function sendFollowUp(requestEmailId: number, actorId: number | null, policy: FollowUpSettings): Promise<SentFollowUp> {
+async function sendFollowUp(requestEmailId: number, actorId: number | null, policy: FollowUpSettings): Promise<SentFollowUp> {
   const [request] = await db().select().from(emails).where(eq(emails.id, requestEmailId));
   if (!request?.messageId || !request.peerAsn) throw new ServiceError('not_found', 'The request e-mail is not in the mailbox');
   const waiting = and(eq(peerStatuses.requestEmailId, requestEmailId), eq(peerStatuses.status, 'request_sent'), isNull(peerStatuses.repliedAt), isNull(peerStatuses.stalledAt));
@@ -232,49 +232,36 @@ async function keepFollowingUp() {
 
 export const followUpKind: JobKind = { ...FOLLOW_UPS, payload: z.object({}), run: followUpJob, recurring: keepFollowingUp };
 
-/** Which request a one-click follow-up is for. */
-export const followUpTarget = z.object({ peerAsn: asnField, exchangeId: z.coerce.number({ message: 'A PeeringDB ix id' }).int().positive('A PeeringDB ix id'), localAsn: asnField });
-
-/** Audited before anything is sent: mail goes out outside any transaction. */
-const authorizeFollowUps = mutation({
+/**
+ * POST /requests/follow-ups/run and "Run the pass now". The pass sends mail, so it is the prepare step,
+ * outside any transaction; the audit row records what it did.
+ */
+export const runFollowUps = mutation({
   action: 'requests.follow_ups.run',
   permission: 'peers.manage',
-  input: followUpTarget.partial().default({}),
-  async run({ audit, input }) {
-    audit({ target: input.peerAsn ? `peer:${input.peerAsn}` : 'requests', details: input });
-    return input;
+  input: z.object({}).default({}),
+  prepare: ({ actor }) => followUpPass(actor.id),
+  async run({ prepared, audit }) {
+    audit({ target: 'requests', details: { sent: prepared.sent.length, suggested: prepared.suggested.length, failed: prepared.failed.length } });
+    return prepared;
   },
 });
 
-/** POST /requests/follow-ups/run and "Run the pass now". */
-async function runPass(actor: Actor | null): Promise<Result<FollowUpPassResult>> {
-  const allowed = await authorizeFollowUps(actor, {});
-  if (!allowed.ok) return allowed;
-  try {
-    return { ok: true, data: await followUpPass(actor!.id) };
-  } catch (err) {
-    return { ok: false, error: toFailure(err, 'requests.follow_ups.run') };
-  }
-}
-
-/** Suggest mode's one click: the due follow-up of the request to this peer at this exchange. */
-async function sendOne(actor: Actor | null, raw: unknown): Promise<Result<SentFollowUp>> {
-  const allowed = await authorizeFollowUps(actor, raw);
-  if (!allowed.ok) return allowed;
-  const target = followUpTarget.safeParse(raw);
-  if (!target.success) return { ok: false, error: validationFailure(target.error) };
-  const { peerAsn, exchangeId, localAsn } = target.data;
-  try {
+/** Suggest mode's one click: the due follow-up of the request to this peer at this exchange, sent before the audit row. */
+export const sendFollowUpNow = mutation({
+  action: 'requests.follow_ups.send',
+  permission: 'peers.manage',
+  input: followUpTarget,
+  async prepare({ actor, input: { peerAsn, ixId, localAsn } }) {
     const [row] = await db()
       .select({ requestEmailId: peerStatuses.requestEmailId })
       .from(peerStatuses)
-      .where(and(eq(peerStatuses.peerAsn, peerAsn), eq(peerStatuses.ixId, exchangeId), eq(peerStatuses.localAsn, localAsn)));
+      .where(and(eq(peerStatuses.peerAsn, peerAsn), eq(peerStatuses.ixId, ixId), eq(peerStatuses.localAsn, localAsn)));
     if (!row?.requestEmailId) throw new ServiceError('not_found', `No request e-mail to AS${peerAsn} to follow up`);
-    return { ok: true, data: await sendFollowUp(row.requestEmailId, actor!.id, await followUpSettings()) };
-  } catch (err) {
-    return { ok: false, error: toFailure(err, 'requests.follow_ups.send') };
-  }
-}
-
-export const runFollowUps = Object.assign(runPass, { action: 'requests.follow_ups.run', permission: 'peers.manage' as const, input: z.object({}) });
-export const sendFollowUpNow = Object.assign(sendOne, { action: 'requests.follow_ups.send', permission: 'peers.manage' as const, input: followUpTarget });
+    return sendFollowUp(row.requestEmailId, actor.id, await followUpSettings());
+  },
+  async run({ input, prepared, audit }) {
+    audit({ target: `peer:${input.peerAsn}`, details: { ...input, emailId: prepared.emailId, number: prepared.number } });
+    return prepared;
+  },
+});

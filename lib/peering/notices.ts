@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { bgpSessions, emails, pdbContacts, pdbExchanges, pdbNetworks, peerContacts, peerNotes, routers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { mutation, toFailure } from '@/lib/auth/mutation';
-import { renderTemplate, toTemplateError } from '@/lib/config/templates/engine';
-import { ServiceError, type Result } from '@/lib/errors';
-import { MailSendError, sendMail } from '@/lib/mail/send';
+import { mutation } from '@/lib/auth/mutation';
+import { renderTemplate, toTemplateError } from '@/lib/templates/engine';
+import { ServiceError } from '@/lib/errors';
+import { sendMail } from '@/lib/mail/send';
 import { mailConfig } from '@/lib/mail/settings';
 import { noticeSettings } from './follow-up-settings';
 import { asnField } from './schemas';
@@ -77,107 +77,102 @@ async function targetSessions(input: z.output<typeof sendNoticeInput>) {
   return byPeer;
 }
 
-const authorizeNotice = mutation({
+/**
+ * A bulk notice: one e-mail per peer to its contacts, rendered with the peer's sessions, filed in Sent
+ * and recorded in the mailbox and the peer's notes; a result per peer. At most the hourly cap. The mail
+ * goes out in the prepare step, outside any transaction; the audit row records the notice once sent.
+ */
+async function sendToPeers(actor: Actor, input: z.output<typeof sendNoticeInput>): Promise<NoticeResult[]> {
+  const config = await mailConfig();
+  if (!config.smtp) throw new ServiceError('validation', 'Set up the SMTP account under Emails › Settings first');
+  const peers = await targetSessions(input);
+  if (!peers.size) throw new ServiceError('validation', 'No peer has a session there', { routerId: 'No peer has a session there' });
+  const { maxPerHour } = await noticeSettings();
+  const [{ n: lastHour }] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(peerNotes)
+    .where(and(eq(peerNotes.kind, 'notice'), gt(peerNotes.at, sql`now() - interval '1 hour'`)));
+  let allowance = maxPerHour - lastHour;
+  const [exchange] = input.ixId
+    ? await db().select({ name: pdbExchanges.name }).from(pdbExchanges).where(eq(pdbExchanges.id, input.ixId))
+    : [];
+  const [router] = input.routerId ? await db().select({ name: routers.name }).from(routers).where(eq(routers.id, input.routerId)) : [];
+  const results: NoticeResult[] = [];
+  for (const [peerAsn, sessions] of peers) {
+    const [net] = await db().select({ name: pdbNetworks.name }).from(pdbNetworks).where(and(eq(pdbNetworks.asn, peerAsn), eq(pdbNetworks.status, 'ok'))).limit(1);
+    const name = net?.name ?? sessions[0]?.peerName ?? null;
+    const to = await noticeAddresses(peerAsn);
+    const result: NoticeResult = { peerAsn, name, to, status: 'skipped' };
+    results.push(result);
+    if (!to.length) {
+      result.error = `No contact address for AS${peerAsn} (PeeringDB NOC, Technical or Policy, or one entered by hand)`;
+      continue;
+    }
+    if (allowance <= 0) {
+      result.error = `Not sent: the limit of ${maxPerHour} notices an hour is reached (Emails › Settings)`;
+      continue;
+    }
+    const vars = {
+      peer: { asn: peerAsn, name },
+      local: { asn: sessions[0]?.localAsn ?? null },
+      exchange: { name: exchange?.name ?? (new Set(sessions.map((s) => s.exchange)).size === 1 ? sessions[0]?.exchange : null) ?? null },
+      router: { name: router?.name ?? null },
+      sessions: sessions.map((s) => ({ peer_ip: s.peerIp, local_ip: s.localIp, exchange: s.exchange ?? 'private', router: s.router, family: s.peerIp.includes(':') ? 6 : 4 })),
+      sender: config.from,
+    };
+    try {
+      let subject;
+      let text;
+      try {
+        subject = (await renderTemplate(input.subject, vars)).replace(/\s+/g, ' ').trim();
+        text = await renderTemplate(input.body, vars);
+      } catch (err) {
+        throw toTemplateError(err, 'the notice');
+      }
+      allowance--;
+      const sent = await sendMail(config, { to, cc: [], subject, text });
+      const emailId = await db().transaction(async (tx) => {
+        const [email] = await tx
+          .insert(emails)
+          .values({
+            mailbox: 'sent',
+            uidValidity: sent.sentCopy?.uidValidity ?? null,
+            uid: sent.sentCopy?.uid ?? null,
+            messageId: sent.messageId,
+            fromAddress: config.from.address.toLowerCase(),
+            fromName: config.from.name || null,
+            toAddresses: to,
+            subject,
+            date: sent.date,
+            textBody: text,
+            seen: true,
+            size: sent.raw.length,
+            threadId: sent.messageId,
+            peerAsn,
+            association: 'notice',
+          })
+          .returning({ id: emails.id });
+        await tx.insert(peerNotes).values({ peerAsn, ixId: input.ixId ?? null, actorId: actor.id, kind: 'notice', comment: `Notice e-mailed to ${to.join(', ')}: ${subject}`, emailId: email.id });
+        return email.id;
+      });
+      Object.assign(result, { status: 'sent', emailId, error: sent.sentCopyError ?? undefined });
+    } catch (err) {
+      result.status = 'failed';
+      result.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+  return results;
+}
+
+/** POST /notices and the Notices page. */
+export const sendNotice = mutation({
   action: 'notice.send',
   permission: 'peers.manage',
   input: sendNoticeInput,
-  async run({ input, audit }) {
-    audit({ target: input.routerId ? `router:${input.routerId}` : input.ixId ? `ix:${input.ixId}` : 'peers', details: { ...input, body: undefined } });
-    return input;
+  prepare: ({ actor, input }) => sendToPeers(actor, input),
+  async run({ input, prepared: results, audit }) {
+    const sent = results.filter((r) => r.status === 'sent').length;
+    audit({ target: input.routerId ? `router:${input.routerId}` : input.ixId ? `ix:${input.ixId}` : 'peers', details: { ...input, body: undefined, sent } });
+    return { results };
   },
 });
-
-/**
- * A bulk notice: one e-mail per peer to its contacts, rendered with the peer's sessions, filed in Sent
- * and recorded in the mailbox and the peer's notes; a result per peer. At most the hourly cap.
- */
-async function send(actor: Actor | null, raw: unknown): Promise<Result<{ results: NoticeResult[] }>> {
-  const allowed = await authorizeNotice(actor, raw);
-  if (!allowed.ok) return allowed;
-  const input = allowed.data;
-  try {
-    const config = await mailConfig();
-    if (!config.smtp) throw new ServiceError('validation', 'Set up the SMTP account under Emails › Settings first');
-    const peers = await targetSessions(input);
-    if (!peers.size) throw new ServiceError('validation', 'No peer has a session there', { routerId: 'No peer has a session there' });
-    const { maxPerHour } = await noticeSettings();
-    const [{ n: lastHour }] = await db()
-      .select({ n: sql<number>`count(*)::int` })
-      .from(peerNotes)
-      .where(and(eq(peerNotes.kind, 'notice'), gt(peerNotes.at, sql`now() - interval '1 hour'`)));
-    let allowance = maxPerHour - lastHour;
-    const [exchange] = input.ixId
-      ? await db().select({ name: pdbExchanges.name }).from(pdbExchanges).where(eq(pdbExchanges.id, input.ixId))
-      : [];
-    const [router] = input.routerId ? await db().select({ name: routers.name }).from(routers).where(eq(routers.id, input.routerId)) : [];
-    const results: NoticeResult[] = [];
-    for (const [peerAsn, sessions] of peers) {
-      const [net] = await db().select({ name: pdbNetworks.name }).from(pdbNetworks).where(and(eq(pdbNetworks.asn, peerAsn), eq(pdbNetworks.status, 'ok'))).limit(1);
-      const name = net?.name ?? sessions[0]?.peerName ?? null;
-      const to = await noticeAddresses(peerAsn);
-      const result: NoticeResult = { peerAsn, name, to, status: 'skipped' };
-      results.push(result);
-      if (!to.length) {
-        result.error = `No contact address for AS${peerAsn} (PeeringDB NOC, Technical or Policy, or one entered by hand)`;
-        continue;
-      }
-      if (allowance <= 0) {
-        result.error = `Not sent: the limit of ${maxPerHour} notices an hour is reached (Emails › Settings)`;
-        continue;
-      }
-      const vars = {
-        peer: { asn: peerAsn, name },
-        local: { asn: sessions[0]?.localAsn ?? null },
-        exchange: { name: exchange?.name ?? (new Set(sessions.map((s) => s.exchange)).size === 1 ? sessions[0]?.exchange : null) ?? null },
-        router: { name: router?.name ?? null },
-        sessions: sessions.map((s) => ({ peer_ip: s.peerIp, local_ip: s.localIp, exchange: s.exchange ?? 'private', router: s.router, family: s.peerIp.includes(':') ? 6 : 4 })),
-        sender: config.from,
-      };
-      try {
-        let subject;
-        let text;
-        try {
-          subject = (await renderTemplate(input.subject, vars)).replace(/\s+/g, ' ').trim();
-          text = await renderTemplate(input.body, vars);
-        } catch (err) {
-          throw toTemplateError(err, 'the notice');
-        }
-        allowance--;
-        const sent = await sendMail(config, { to, cc: [], subject, text });
-        const emailId = await db().transaction(async (tx) => {
-          const [email] = await tx
-            .insert(emails)
-            .values({
-              mailbox: 'sent',
-              uidValidity: sent.sentCopy?.uidValidity ?? null,
-              uid: sent.sentCopy?.uid ?? null,
-              messageId: sent.messageId,
-              fromAddress: config.from.address.toLowerCase(),
-              fromName: config.from.name || null,
-              toAddresses: to,
-              subject,
-              date: sent.date,
-              textBody: text,
-              seen: true,
-              size: sent.raw.length,
-              threadId: sent.messageId,
-              peerAsn,
-              association: 'notice',
-            })
-            .returning({ id: emails.id });
-          await tx.insert(peerNotes).values({ peerAsn, ixId: input.ixId ?? null, actorId: actor!.id, kind: 'notice', comment: `Notice e-mailed to ${to.join(', ')}: ${subject}`, emailId: email.id });
-          return email.id;
-        });
-        Object.assign(result, { status: 'sent', emailId, error: sent.sentCopyError ?? undefined });
-      } catch (err) {
-        result.status = 'failed';
-        result.error = err instanceof MailSendError || err instanceof ServiceError || err instanceof Error ? err.message : String(err);
-      }
-    }
-    return { ok: true, data: { results } };
-  } catch (err) {
-    return { ok: false, error: toFailure(err, 'notice.send') };
-  }
-}
-
-export const sendNotice = Object.assign(send, { action: 'notice.send', permission: 'peers.manage' as const, input: sendNoticeInput });

@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { db, type Executor } from '@/db/client';
-import { countRequests, countRequestsByStage, listRequests, markReplied, requestStages, type RequestStage } from '@/db/queries/requests';
+import { countRequests, countRequestsByStage, listRequests, markReplied, type RequestStage } from '@/db/queries/requests';
 import { peerNotes } from '@/db/schema';
-import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
 import { notify } from '@/lib/notifications/notify';
 import { followUpSettings } from './follow-up-settings';
-import { asnField } from './schemas';
+import type { requestListFilters } from './request-schemas';
 
 export { requestStages, type RequestStage } from '@/db/queries/requests';
 
@@ -17,20 +16,6 @@ export const requestStageLabels: Record<RequestStage, string> = {
   established: 'Established',
   stalled: 'Stalled',
 };
-
-/** GET /requests and the Requests page: the filters and the page. */
-export const requestListFilters = acceptExchangeIdAlias(
-  z.object({
-    stage: z.enum(requestStages, { message: `One of ${requestStages.join(', ')}` }).optional(),
-    peerAsn: asnField.optional(),
-    ixId: z.coerce.number().int().positive('A PeeringDB ix id').optional(),
-    localAsn: asnField.optional(),
-    /** Only requests whose next follow-up is due now. */
-    due: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  }),
-);
 
 export async function listPipeline(executor: Executor, f: z.output<typeof requestListFilters>) {
   const filters = { stage: f.stage, peerAsn: f.peerAsn, ixId: f.ixId, localAsn: f.localAsn, due: f.due };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestStages } from '@/db/queries/requests';
 import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
 import { asnField } from './schemas';
 
@@ -31,5 +32,23 @@ export const peerRequestBody = acceptExchangeIdAlias(
     subject: z.string().max(300).optional(),
     body: z.string().max(100_000).optional(),
     force: z.boolean().optional(),
+  }),
+);
+
+/** Which request a one-click follow-up is for (POST /requests/follow-ups/send). */
+export const followUpTargetFields = z.object({ peerAsn: asnField, ixId, localAsn: asnField });
+export const followUpTarget = acceptExchangeIdAlias(followUpTargetFields);
+
+/** GET /requests and the Requests page: the filters and the page. */
+export const requestListFilters = acceptExchangeIdAlias(
+  z.object({
+    stage: z.enum(requestStages, { message: `One of ${requestStages.join(', ')}` }).optional(),
+    peerAsn: asnField.optional(),
+    ixId: z.coerce.number().int().positive('A PeeringDB ix id').optional(),
+    localAsn: asnField.optional(),
+    /** Only requests whose next follow-up is due now. */
+    due: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
   }),
 );

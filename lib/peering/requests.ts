@@ -6,11 +6,11 @@ import { peerContactsOf, peerFacts, sharedExchanges } from '@/db/queries/peer-de
 import type { Actor } from '@/lib/auth/actor';
 import { mutation } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
-import { renderEmailTemplate } from '@/lib/config/render';
 import { ServiceError } from '@/lib/errors';
 import { MailSendError, sendMail } from '@/lib/mail/send';
 import { mailConfig } from '@/lib/mail/settings';
 import { peeringDbSettings } from '@/lib/settings/service';
+import { renderEmailTemplate } from './request-email';
 import { sendPeeringRequestInput } from './request-schemas';
 import { nextStatus, peerStatusLabels } from './transitions';
 import { applyPeerAction } from './workflow';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { peerStatusEnum } from '@/db/schema';
 import { acceptExchangeIdAlias } from '@/lib/api/ix-id';
 import { sessionTypes } from '@/lib/sessions/schemas';
 import { AS_TRANS, MAX_ASN } from '@/lib/settings/schemas';
@@ -97,4 +98,21 @@ export const configureSessionsBody = z.object({
   items: z.array(configureItem),
   mode: z.enum(configureModes, { message: 'now or schedule' }),
   at: z.coerce.date({ message: 'An ISO date and time' }).optional(),
+});
+
+/** The peer list filters of GET /peers and the Peers page. */
+export const peerListFilterFields = z.object({
+  status: z.enum(peerStatusEnum.enumValues, { message: `One of ${peerStatusEnum.enumValues.join(', ')}` }).optional(),
+  ixId: z.coerce.number().int().positive('A PeeringDB ix id').optional(),
+  localAsn: asnField.optional(),
+});
+export const peerListFilters = acceptExchangeIdAlias(peerListFilterFields);
+
+/** PeeringDB's general peering policies, as stored in pdb_net.policy_general. */
+export const policies = ['Open', 'Selective', 'Restrictive', 'No'] as const;
+
+/** The Communications filters of an exchange, shared by the page and GET /exchanges/{id}/networks. */
+export const networkFilters = z.object({
+  status: z.enum(peerStatusEnum.enumValues, { message: `One of ${peerStatusEnum.enumValues.join(', ')}` }).optional(),
+  policy: z.enum(policies, { message: `One of ${policies.join(', ')}` }).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConfigStatus, SessionType } from '@/db/schema';
-import { isPrintableLine, MD5_KEY_RULE, MD5_KEY_SHAPE } from '@/lib/config/templates/quoting';
+import type { SessionFilters } from '@/db/queries/sessions';
+import { isPrintableLine, MD5_KEY_RULE, MD5_KEY_SHAPE } from '@/lib/templates/quoting';
 import { AS_TRANS, MAX_ASN } from '@/lib/settings/schemas';
 import { ipFamily } from './ip';
 
@@ -101,3 +102,18 @@ export const peerLookupInput = z.object({
   ixId: id('Choose an exchange').nullable(),
   q: text(100).min(1, 'Type an ASN or a name'),
 });
+
+const positive = z.coerce.number().int().positive();
+
+/** The list's filters, shared by the Sessions page (from the URL) and GET /sessions (query parameters). */
+export const sessionFilters = z.object({
+  ixId: z.union([z.literal('none'), positive], { message: 'An exchange id, or none for private sessions' }).optional(),
+  routerId: positive.optional(),
+  localAsn: positive.optional(),
+  peerAsn: positive.optional(),
+  family: z.enum(['4', '6'], { message: '4 or 6' }).optional(),
+  type: z.enum(sessionTypes, { message: `One of ${sessionTypes.join(', ')}` }).optional(),
+  configStatus: z.enum(configStatuses, { message: `One of ${configStatuses.join(', ')}` }).optional(),
+  /** A state as the router reports it (Established, Idle, ...), or none for sessions never polled. */
+  bgpState: z.string().trim().min(1).max(40).optional(),
+}) satisfies z.ZodType<SessionFilters>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { platformEnum, templateKindEnum } from '@/db/schema';
-import { MAX_TEMPLATE_CHARS } from '@/lib/config/templates/engine';
+import type { TemplateFilters } from '@/db/queries/templates';
+import { MAX_TEMPLATE_CHARS } from './engine';
 
 const id = (message: string) => z.coerce.number({ message }).int(message).positive(message);
 const kinds = templateKindEnum.enumValues;
@@ -68,3 +69,9 @@ export const patchTemplateBody = updateTemplateInput.omit({ id: true }).extend({
   revertTo: z.number().int().positive().optional(),
   isDefault: z.boolean().optional(),
 });
+
+/** The list's filters, shared by the Templates page (URL) and GET /templates (query parameters). */
+export const templateFilters = z.object({
+  kind: z.enum(kinds, { message: 'config or email' }).optional(),
+  platform: platform.optional(),
+}) satisfies z.ZodType<TemplateFilters>;

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/db/client';
 import { emailPreviewFacts, getTemplate } from '@/db/queries/templates';
 import { templateRevisions, templates, type Platform } from '@/db/schema';
 import { sessionVariables } from '@/lib/config/render';
-import { checkTemplate, renderTemplate, TemplateError } from '@/lib/config/templates/engine';
+import { checkTemplate, renderTemplate, TemplateError } from './engine';
 import { mutation, query } from '@/lib/auth/mutation';
 import { ServiceError, notFound } from '@/lib/errors';
 import { peeringSettingsView } from '@/lib/settings/service';

@@ -8,7 +8,7 @@ import { encryptSecret } from '@/lib/crypto/secrets';
 import { peeringDbClient } from '@/lib/peeringdb/client';
 import { MAX_RESPONSE_BYTES } from '@/lib/peeringdb/guarded-fetch';
 import { syncPeeringDb } from '@/lib/peeringdb/sync';
-import { testTypedPeeringDb } from '@/lib/peeringdb/test-connection';
+import { testPeeringDb } from '@/lib/peeringdb/test-connection';
 import { peeringDbSettings, updatePeeringSettings } from '@/lib/settings/service';
 import { makeUser } from '../support/actors';
 import { callRoute, tokenFor } from '../support/api';
@@ -53,14 +53,15 @@ describe('the stored PeeringDB key goes only to the origin it was saved for', ()
     const [home, elsewhere] = [await recorder(), await recorder()];
     await saveSettings({ url: home.url, apiKey: KEY });
 
-    const typed = await testTypedPeeringDb({ url: elsewhere.url });
+    const admin = await makeUser('admin', 'tester@example.test');
+    const typed = await testPeeringDb(admin, { url: elsewhere.url });
     expect(elsewhere.authorizations).toEqual([undefined]);
-    expect(typed).toEqual({ ok: true, message: expect.stringContaining(`The stored API key was not sent: it belongs to ${home.origin}`) });
+    expect(typed).toEqual({ ok: true, data: { message: expect.stringContaining(`The stored API key was not sent: it belongs to ${home.origin}`) } });
 
-    expect(await testTypedPeeringDb({})).toEqual({ ok: true, message: expect.stringContaining('it was accepted') });
+    expect(await testPeeringDb(admin, {})).toEqual({ ok: true, data: { message: expect.stringContaining('it was accepted') } });
     expect(home.authorizations).toEqual([`Api-Key ${KEY}`]);
     // A key typed with the URL is the user's to send.
-    await testTypedPeeringDb({ url: elsewhere.url, apiKey: 'typed-key' });
+    await testPeeringDb(admin, { url: elsewhere.url, apiKey: 'typed-key' });
     expect(elsewhere.authorizations).toEqual([undefined, 'Api-Key typed-key']);
   });
 
@@ -132,7 +133,8 @@ describe('where the PeeringDB client refuses to go', () => {
     const client = peeringDbClient({ url: 'http://pdb.example.net/api', apiKey: KEY, retries: 0, fetchImpl });
     await expect(client.get('net')).rejects.toMatchObject({ kind: 'insecure', message: expect.stringContaining('Use an https URL') });
     expect(fetchImpl).not.toHaveBeenCalled();
-    expect(await testTypedPeeringDb({ url: 'http://pdb.example.net/api' })).toEqual({ ok: false, message: expect.stringContaining('Use an https URL') });
+    const tested = await testPeeringDb(await makeUser('admin', 'tester@example.test'), { url: 'http://pdb.example.net/api' });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'validation', fields: { url: expect.stringContaining('Use an https URL') } } });
   });
 
   it('an answer larger than the cap is not read to the end, whether or not it says its length', async () => {

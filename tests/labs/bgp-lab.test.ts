@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseNeighbors } from '@/lib/config/importers';
+import { parseNeighbors } from '@/lib/import/parse';
 import { labEnv } from '../support/lab-env';
 
 const run = promisify(execFile);

@@ -96,7 +96,10 @@ async function expectGuarded(file: AppFile, body: string) {
     expect(imports[name], `${name} is imported`).toBeDefined();
     type Service = { permission?: string } & ((...args: unknown[]) => unknown);
     const service = ((await import(imports[name])) as Record<string, unknown>)[name] as Service;
-    const guarded = typeof service.permission === 'string' || /^[^{]*\{\s*(\/\/.*\s*)?if \(!actor\b[\s\S]{0,200}can\)?\(actor\.role/.test(String(service));
+    const checksFirst = /^[^{]*\{\s*(\/\/.*\s*)?if \(!actor\b[\s\S]{0,200}can\)?\(actor\.role/;
+    // A command made of several changes checks the first one's door up front (refusal in lib/auth/mutation.ts).
+    const refusesFirst = /^[^{]*\{\s*(\/\/.*\s*)?const refused = await (\(0,\s*\w+\.)?refusal\)?\(actor,/;
+    const guarded = typeof service.permission === 'string' || checksFirst.test(String(service)) || refusesFirst.test(String(service));
     expect(guarded, `${name} is a mutation() or checks the actor first`).toBe(true);
   }
 }

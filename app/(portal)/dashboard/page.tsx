@@ -14,7 +14,8 @@ import { can } from '@/lib/auth/permissions';
 import { describeFinding, findingKindLabels } from '@/lib/findings/describe';
 import { listOpportunities } from '@/lib/findings/opportunities';
 import { jobKindLabel, PEERINGDB_SYNC } from '@/lib/jobs/labels';
-import { listPipeline, requestListFilters, requestStageLabels } from '@/lib/peering/pipeline';
+import { listPipeline, requestStageLabels } from '@/lib/peering/pipeline';
+import { requestListFilters } from '@/lib/peering/request-schemas';
 import { relative } from '@/app/(portal)/scheduler/job-display';
 
 export const metadata: Metadata = { title: 'Home' };

@@ -1,6 +1,6 @@
 import type { Router } from '@/db/schema';
 import type { RouterConnection, ShellSession } from '@/lib/config/transport';
-import { policyNames } from '@/lib/config/templates/variables';
+import { policyNames } from '@/lib/templates/variables';
 import { ensureNewline, mentions, requireShell } from './shared';
 import { PushError, type NeighborSpec, type PushPlan, type RouterDriver } from './types';
 

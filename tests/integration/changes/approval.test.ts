@@ -7,7 +7,7 @@ import * as changesRoute from '@/app/api/v1/changes/route';
 import { db } from '@/db/client';
 import { getSession } from '@/db/queries/sessions';
 import { countAwaitingApproval } from '@/db/queries/changes';
-import { bgpSessions, changes, jobs, localAsns, routers } from '@/db/schema';
+import { auditLog, bgpSessions, changes, jobs, localAsns, routers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { approveChange, rejectChange } from '@/lib/changes/decide';
 import { configureSession } from '@/lib/config/configure';
@@ -165,5 +165,14 @@ describe('dry run', () => {
     expect(await db().select().from(jobs)).toHaveLength(0);
     expect(commits()).toBe(0);
     expect((await getSession(db(), s.id))!.configStatus).toBe('not_configured');
+  });
+
+  it('a Viewer may not see it, and the refusal is in the audit log like any other', async () => {
+    device = await junosDevice();
+    const s = await sessionOn(device.router.id);
+    const res = await callRoute(configureRoute.POST, { method: 'POST', token: await tokenFor(await makeUser('viewer')), params: { id: String(s.id) }, body: { mode: 'now', dryRun: true } });
+    expect(res).toMatchObject({ status: 403, json: { error: { code: 'forbidden', message: expect.stringContaining('sessions.configure') } } });
+    expect(await db().select().from(auditLog).where(eq(auditLog.action, 'session.configure.dry_run'))).toMatchObject([{ actorLabel: 'viewer@example.test', succeeded: false }]);
+    expect(commits()).toBe(0);
   });
 });

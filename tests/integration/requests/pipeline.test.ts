@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as requestsRoute from '@/app/api/v1/requests/route';
 import * as runRoute from '@/app/api/v1/requests/follow-ups/run/route';
+import * as sendRoute from '@/app/api/v1/requests/follow-ups/send/route';
 import { db } from '@/db/client';
 import { newPeerMessages } from '@/db/queries/requests';
 import { bgpSessions, emails, peerNotes, peerStatuses, routers } from '@/db/schema';
@@ -89,6 +90,16 @@ describe('the outbound request pipeline', () => {
     await updatePeeringSettings(admin, { followUp: { max: 0 } });
     const again = await callRoute(runRoute.POST, { method: 'POST', token, path: '/requests/follow-ups/run' });
     expect(again.json).toMatchObject({ stalled: [{ peerAsn: 64501, ixId: AMS }] });
+  });
+
+  it('a one-click follow-up names its exchange ixId, and exchangeId still works', async () => {
+    const token = await tokenFor(await makeUser('operator'));
+    const send = (body: Record<string, unknown>) => callRoute(sendRoute.POST, { method: 'POST', token, path: '/requests/follow-ups/send', body });
+    // 64501 at AMS was asked without a request e-mail on record: found, but nothing to follow up
+    const noThread = { status: 404, json: { error: { message: 'No request e-mail to AS64501 to follow up' } } };
+    expect(await send({ peerAsn: 64501, ixId: AMS, localAsn: US })).toMatchObject(noThread);
+    expect(await send({ peerAsn: 64501, exchangeId: AMS, localAsn: US })).toMatchObject(noThread);
+    expect(await send({ peerAsn: 64501, localAsn: US })).toMatchObject({ status: 400, json: { error: { fields: { ixId: 'Choose an exchange' } } } });
   });
 });
 

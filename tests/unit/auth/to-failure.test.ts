@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toFailure } from '@/lib/auth/mutation';
-import { TemplateError } from '@/lib/config/templates/engine';
+import { TemplateError } from '@/lib/templates/engine';
 import { RouterConnectionError } from '@/lib/config/transport';
 import { ServiceError } from '@/lib/errors';
 import { MailSendError } from '@/lib/mail/send';

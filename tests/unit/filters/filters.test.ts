@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinConfigTemplate } from '@/lib/config/templates/defaults';
-import { renderTemplate } from '@/lib/config/templates/engine';
+import { builtinConfigTemplate } from '@/lib/templates/defaults';
+import { renderTemplate } from '@/lib/templates/engine';
 import { judgeList } from '@/lib/filters/guard';
 import { communityProblem, policyInput } from '@/lib/filters/policy-schemas';
 import { originOf, originValidation } from '@/lib/filters/rpki';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseNeighbors } from '@/lib/config/importers';
+import { parseNeighbors } from '@/lib/import/parse';
 import { crossCheck } from '@/lib/import/live';
 
 const config = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinEmailTemplate } from '@/lib/config/templates/defaults';
-import { renderTemplate } from '@/lib/config/templates/engine';
-import type { EmailVariables } from '@/lib/config/templates/variables';
+import { builtinEmailTemplate } from '@/lib/templates/defaults';
+import { renderTemplate } from '@/lib/templates/engine';
+import type { EmailVariables } from '@/lib/templates/variables';
 
 const vars: EmailVariables = {
   peer: { name: 'Lab Peer Net', asn: 65002 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, renderTemplate, TemplateError } from '@/lib/config/templates/engine';
+import { checkTemplate, renderTemplate, TemplateError } from '@/lib/templates/engine';
 
 async function renderError(body: string, vars: object = {}) {
   try {

@@ -1,5 +1,5 @@
 import type { Platform } from '@/db/schema';
-import { neighborKey, type ConfigVariables } from '@/lib/config/templates/variables';
+import { neighborKey, type ConfigVariables } from '@/lib/templates/variables';
 import { unfilteredVariables } from '@/lib/filters/variables';
 
 /** The fixed sessions every platform's golden file is rendered for. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { platforms } from '@/lib/routers/schemas';
-import { builtinConfigTemplate } from '@/lib/config/templates/defaults';
-import { renderTemplate } from '@/lib/config/templates/engine';
+import { builtinConfigTemplate } from '@/lib/templates/defaults';
+import { renderTemplate } from '@/lib/templates/engine';
 import { goldenSessions } from './fixtures';
 
 const goldenDir = path.join(import.meta.dirname, 'golden');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '@/db/schema';
 import { MASK, maskSecrets } from '@/lib/config/mask';
-import { builtinConfigTemplate } from '@/lib/config/templates/defaults';
-import { renderTemplate, TemplateError } from '@/lib/config/templates/engine';
-import type { ConfigVariables } from '@/lib/config/templates/variables';
+import { builtinConfigTemplate } from '@/lib/templates/defaults';
+import { renderTemplate, TemplateError } from '@/lib/templates/engine';
+import type { ConfigVariables } from '@/lib/templates/variables';
 import { createRouterInput, createPeerGroupInput, platforms } from '@/lib/routers/schemas';
 import { createSessionInput } from '@/lib/sessions/schemas';
 import { goldenSessions } from './fixtures';

@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { peerListFilterFields } from '@/lib/peering/api';
+import { peerListFilterFields } from '@/lib/peering/schemas';
 import { listLocalAsns } from '@/lib/settings/service';
 import { PeerStatusSelect } from '../ixs/[id]/peer-status-badge';
 import { PeerTable, type PeerTableRow } from './peer-table';

@@ -7,7 +7,8 @@ import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { listPipeline, requestListFilters, requestStageLabels, requestStages, type RequestStage } from '@/lib/peering/pipeline';
+import { listPipeline, requestStageLabels, requestStages, type RequestStage } from '@/lib/peering/pipeline';
+import { requestListFilters } from '@/lib/peering/request-schemas';
 import { When } from '@/app/(portal)/scheduler/job-display';
 import { MarkIncoming, RequestActions, RunFollowUps } from './request-actions';
 

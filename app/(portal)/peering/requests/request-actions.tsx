@@ -53,7 +53,7 @@ export function RequestActions({ row, mayManage, mayReadEmails, suggest }: {
           type="button"
           className={`${small} text-sky-700`}
           disabled={pending}
-          onClick={() => run(() => sendFollowUpAction({ peerAsn: row.peerAsn, exchangeId: row.ixId, localAsn: row.localAsn }), 'Follow-up sent.')}
+          onClick={() => run(() => sendFollowUpAction({ peerAsn: row.peerAsn, ixId: row.ixId, localAsn: row.localAsn }), 'Follow-up sent.')}
         >
           Send follow-up
         </button>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field, Select, TextInput } from '@/components/ui/field';
-import { MD5_KEY_RULE } from '@/lib/config/templates/quoting';
+import { MD5_KEY_RULE } from '@/lib/templates/quoting';
 import { sessionTypeLabels, sessionTypes } from '@/lib/sessions/schemas';
 
 // Shared by the Add Session wizard and the edit form. They hold different form types, so these

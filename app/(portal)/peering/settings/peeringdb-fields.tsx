@@ -37,7 +37,8 @@ export function PeeringDbFields({ form, view }: { form: SettingsForm; view: Peer
     start(async () => {
       setOutcome(null);
       const { url, apiKey } = form.getValues('peeringdb') ?? {};
-      setOutcome(await testPeeringDbAction({ url: env.url ? undefined : url, apiKey: apiKey || undefined }));
+      const result = await testPeeringDbAction({ url: env.url ? undefined : url, apiKey: apiKey || undefined });
+      setOutcome(result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.error.message });
     });
   const removeKey = () =>
     start(async () => {

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/db/client';
-import { listTemplates, templateFilters } from '@/db/queries/templates';
+import { listTemplates } from '@/db/queries/templates';
+import { templateFilters } from '@/lib/templates/schemas';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { Cell, Table } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { builtinTemplates } from '@/lib/config/templates/defaults';
+import { builtinTemplates } from '@/lib/templates/defaults';
 import { platformLabels, platforms } from '@/lib/routers/schemas';
 import { templateKindLabels } from '@/lib/templates/schemas';
 

@@ -1,4 +1,4 @@
-import { configVariableDocs, emailVariableDocs, syntaxHelp } from '@/lib/config/templates/variables';
+import { configVariableDocs, emailVariableDocs, syntaxHelp } from '@/lib/templates/variables';
 
 /** The variable reference, from the same list previews are built against. */
 export function VariablesDoc({ kind }: { kind: 'config' | 'email' }) {

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
 import { listEmails } from '@/db/queries/emails';
-import { apiRoute, pageOf, pageParams, requirePermission } from '@/lib/api/respond';
-import { emailListFilters, emailSummary } from '@/lib/mail/api';
-import { parseOrThrow } from '@/lib/peering/api';
+import { apiRoute, pageOf, pageParams, parseOrThrow, requirePermission } from '@/lib/api/respond';
+import { emailSummary } from '@/lib/mail/api';
+import { emailListFilters } from '@/lib/mail/schemas';
 
 export const GET = apiRoute(async ({ req, actor }) => {
   requirePermission(actor, 'emails.read');

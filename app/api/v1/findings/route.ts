@@ -1,9 +1,8 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
 import { listFindings } from '@/db/queries/findings';
-import { apiRoute, requirePermission } from '@/lib/api/respond';
+import { apiRoute, parseOrThrow, requirePermission } from '@/lib/api/respond';
 import { findingsQuery } from '@/lib/findings/schemas';
-import { parseOrThrow } from '@/lib/peering/api';
 
 /** Open findings, most severe and oldest first (filters: kind, severity, ixId, peerAsn). */
 export const GET = apiRoute(async ({ req, actor }) => {

@@ -1,9 +1,8 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
-import { apiRoute, requirePermission } from '@/lib/api/respond';
+import { apiRoute, parseOrThrow, requirePermission } from '@/lib/api/respond';
 import { listOpportunities } from '@/lib/findings/opportunities';
 import { opportunitiesQuery } from '@/lib/findings/schemas';
-import { parseOrThrow } from '@/lib/peering/api';
 
 /** Unpeered networks at our exchanges, best score first (filters: ixId, policy, minScore, q). */
 export const GET = apiRoute(async ({ req, actor }) => {

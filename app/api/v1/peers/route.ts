@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
 import { listPeerOverview } from '@/db/queries/peers';
-import { apiRoute, pageOf, pageParams, requirePermission } from '@/lib/api/respond';
-import { parseOrThrow, peerListFilters } from '@/lib/peering/api';
+import { apiRoute, pageOf, pageParams, parseOrThrow, requirePermission } from '@/lib/api/respond';
+import { peerListFilters } from '@/lib/peering/schemas';
 
 export const GET = apiRoute(async ({ req, actor }) => {
   requirePermission(actor, 'peering.read');

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
-import { apiRoute, requirePermission } from '@/lib/api/respond';
-import { parseOrThrow } from '@/lib/peering/api';
-import { listPipeline, requestListFilters } from '@/lib/peering/pipeline';
+import { apiRoute, parseOrThrow, requirePermission } from '@/lib/api/respond';
+import { listPipeline } from '@/lib/peering/pipeline';
+import { requestListFilters } from '@/lib/peering/request-schemas';
 
 /** The outbound pipeline: replies first, then stalled, then newest activity (filters: stage, peerAsn, ixId, localAsn, due). */
 export const GET = apiRoute(async ({ req, actor }) => {

@@ -1,21 +1,16 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
-import { listSessions, sessionFilters } from '@/db/queries/sessions';
-import { apiRoute, pageOf, pageParams, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
-import { validationFailure } from '@/lib/auth/mutation';
-import { ServiceError } from '@/lib/errors';
+import { listSessions } from '@/db/queries/sessions';
+import { apiRoute, pageOf, pageParams, parseOrThrow, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
+import { sessionFilters } from '@/lib/sessions/schemas';
 import { createSession } from '@/lib/sessions/service';
 
 export const GET = apiRoute(async ({ req, actor }) => {
   requirePermission(actor, 'peering.read');
   const search = new URL(req.url).searchParams;
-  const filters = sessionFilters.safeParse(Object.fromEntries([...search].filter(([key, value]) => key in sessionFilters.shape && value !== '')));
-  if (!filters.success) {
-    const failure = validationFailure(filters.error);
-    throw new ServiceError('validation', failure.message, failure.fields);
-  }
+  const filters = parseOrThrow(sessionFilters, Object.fromEntries([...search].filter(([key, value]) => key in sessionFilters.shape && value !== '')));
   const page = pageParams(req.url);
-  const rows = await listSessions(db(), { ...page, ...filters.data, limit: page.limit + 1 });
+  const rows = await listSessions(db(), { ...page, ...filters, limit: page.limit + 1 });
   return NextResponse.json(pageOf(rows, page));
 });
 

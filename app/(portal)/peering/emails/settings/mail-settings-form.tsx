@@ -45,7 +45,8 @@ export function MailSettingsForm({ view }: { view: MailSettingsView }) {
   });
   const test = (kind: 'smtp' | 'imap') =>
     start(async () => {
-      const outcome = await testMailAction({ account: kind });
+      const result = await testMailAction({ account: kind });
+      const outcome = result.ok ? { ok: true, message: result.data.message } : { ok: false, message: result.error.message };
       setTests((t) => ({ ...t, [kind]: outcome }));
     });
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { db } from '@/db/client';
-import { listExchangeNetworks, networkFilters, policies } from '@/db/queries/exchanges';
+import { listExchangeNetworks } from '@/db/queries/exchanges';
+import { networkFilters, policies } from '@/lib/peering/schemas';
 import { EmptyState } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
 import { NetworkTable } from './network-table';

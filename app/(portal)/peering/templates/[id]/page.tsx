@@ -6,7 +6,7 @@ import { getTemplate } from '@/db/queries/templates';
 import { BackLink, Badge, PageHeader } from '@/components/ui/notice';
 import { requirePage } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { findBuiltin } from '@/lib/config/templates/defaults';
+import { findBuiltin } from '@/lib/templates/defaults';
 import { platformLabels } from '@/lib/routers/schemas';
 import { previewChoices } from '../choices';
 import { TemplateEditor } from '../template-editor';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BackLink, PageHeader } from '@/components/ui/notice';
 import { requirePage } from '@/lib/auth/guard';
-import { findBuiltin } from '@/lib/config/templates/defaults';
+import { findBuiltin } from '@/lib/templates/defaults';
 import { previewChoices } from '../choices';
 import { TemplateEditor } from '../template-editor';
 import { VariablesDoc } from '../variables-doc';

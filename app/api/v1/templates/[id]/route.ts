@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
 import { getTemplate } from '@/db/queries/templates';
 import { apiRoute, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
-import { findBuiltin } from '@/lib/config/templates/defaults';
+import { findBuiltin } from '@/lib/templates/defaults';
 import { notFound } from '@/lib/errors';
 import { deleteTemplate, revertTemplate, setDefaultTemplate, updateTemplate } from '@/lib/templates/service';
 

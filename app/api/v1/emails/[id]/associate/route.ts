@@ -1,7 +1,6 @@
-import { apiRoute, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
+import { apiRoute, parseOrThrow, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
 import { associateBody } from '@/lib/mail/api';
 import { associateEmail } from '@/lib/mail/service';
-import { parseOrThrow } from '@/lib/peering/api';
 
 export const POST = apiRoute<{ id: string }>(async ({ req, actor, params }) => {
   requirePermission(actor, 'emails.manage');

@@ -1,5 +1,5 @@
-import { apiRoute, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
-import { asnParam, parseOrThrow } from '@/lib/peering/api';
+import { apiRoute, parseOrThrow, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
+import { asnParam } from '@/lib/peering/api';
 import { peerRequestBody } from '@/lib/peering/request-schemas';
 import { sendDraftedRequest } from '@/lib/peering/requests';
 

@@ -1,7 +1,7 @@
 import { apiRoute, readJson, requirePermission, resultResponse } from '@/lib/api/respond';
 import { db } from '@/db/client';
 import { getTemplate } from '@/db/queries/templates';
-import { findBuiltin } from '@/lib/config/templates/defaults';
+import { findBuiltin } from '@/lib/templates/defaults';
 import { notFound } from '@/lib/errors';
 import { previewTemplate } from '@/lib/templates/service';
 

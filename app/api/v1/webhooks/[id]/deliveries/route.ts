@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/db/client';
-import { apiRoute, requirePermission } from '@/lib/api/respond';
-import { parseOrThrow } from '@/lib/peering/api';
+import { apiRoute, parseOrThrow, requirePermission } from '@/lib/api/respond';
 import { listDeliveries } from '@/lib/notifications/webhooks';
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseNeighbors, type RouterPlatform } from '@/lib/config/importers';
+import { parseNeighbors, type RouterPlatform } from '@/lib/import/parse';
 
 const COUNT = 5000;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseNeighbors, type RouterPlatform } from '@/lib/config/importers';
+import { parseNeighbors, type RouterPlatform } from '@/lib/import/parse';
 
 const PLATFORMS: RouterPlatform[] = ['iosxr', 'junos', 'eos', 'frr', 'ios', 'bird'];
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseNeighbors, type ImportedNeighbor } from '@/lib/config/importers';
+import { parseNeighbors, type ImportedNeighbor } from '@/lib/import/parse';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/router-configs/${name}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { isBirdProtocolsOutput, parseBirdProtocols, type BirdProtocolNeighbor } from '@/lib/config/importers/bird-protocols';
+import { isBirdProtocolsOutput, parseBirdProtocols, type BirdProtocolNeighbor } from '@/lib/import/bird-protocols';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/router-configs/${name}`, import.meta.url), 'utf8');
 
