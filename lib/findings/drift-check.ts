@@ -5,7 +5,7 @@ import { bgpSessions, findings, jobs, routers, type Router } from '@/db/schema';
 import { driverFor } from '@/lib/config/drivers';
 import type { NeighborSpec } from '@/lib/config/drivers/types';
 import { loadNeighbors, renderSessions } from '@/lib/config/render';
-import { TemplateError } from '@/lib/config/templates/engine';
+import { TemplateError } from '@/lib/templates/engine';
 import { connectRouter } from '@/lib/config/transport';
 import { CONFIG_DRIFT } from '@/lib/jobs/labels';
 import { enqueueOrBringForward, keepRecurring } from '@/lib/jobs/queue';
