@@ -1,5 +1,5 @@
 // Findings and opportunities at production scale (prints figures; not a test):
-//   npx tsx bench/findings.ts [--sessions 5000] [--runs 7] [--app DIR] [--duration 20] [--connections 10] [--warmup 5]
+//   npx tsx bench/findings.ts [--sessions 5000] [--runs 7] [--app DIR] [--duration 20] [--connections 10] [--warmup 5] [--also PATH,...]
 // The PeeringDB test server at scale 1, a full sync into a throwaway PostgreSQL database, the peering
 // work of bench/exchange-fixture.ts, then SESSIONS sessions on four routers with polled state, a day
 // of state changes and prefix points and the routers' neighbor lists (a share of them drifting,
@@ -16,6 +16,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { listFindings } from '@/db/queries/findings';
+import type { Actor } from '@/lib/auth/actor';
+import { dashboardReads, loadDashboard } from '@/lib/dashboard/reads';
 import { refreshFindings } from '@/lib/findings/compute';
 import { listOpportunities } from '@/lib/findings/opportunities';
 import { syncPeeringDb } from '@/lib/peeringdb/sync';
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '5' },
+    also: { type: 'string', default: '' },
   },
 });
 const API_KEY = 'bench-key';
@@ -142,6 +145,12 @@ try {
   const opportunities = await timed(runs, () => listOpportunities(conn.db, { limit: 50, offset: 0 }));
   const largest = await count(sql`select ix_id as n from pdb_netixlan where ix_id in (select ix_id from pdb_netixlan where asn = 65001) group by ix_id order by count(*) desc limit 1`);
   const oneIx = await timed(runs, () => listOpportunities(conn.db, { ixId: largest, limit: 50, offset: 0 }));
+  // The home page: its reads one by one, then together as the page runs them.
+  const actor: Actor = { id: null, email: login.email, role: 'global_admin', via: 'web' };
+  const reads: [string, { first: number; median: number; max: number }][] = [];
+  const named = Object.entries(dashboardReads(actor)) as [string, () => Promise<unknown>][];
+  for (const [name, read] of named) reads.push([name, await timed(runs, read)]);
+  const dashboard = await timed(runs, () => loadDashboard(actor));
   const f = (n: number) => n.toFixed(1);
   console.log(`\nopen findings: ${kinds.map((k) => `${k.kind} ${k.n}`).join(', ')}; opportunities: ${opportunities.last.total} (${oneIx.last.total} at the largest exchange)\n`);
   console.log([
@@ -154,6 +163,8 @@ try {
     `| listFindings, kind=session_down | ${f(filtered.first)} | ${f(filtered.median)} | ${f(filtered.max)} |`,
     `| listOpportunities, every exchange, first page | ${f(opportunities.first)} | ${f(opportunities.median)} | ${f(opportunities.max)} |`,
     `| listOpportunities, largest exchange | ${f(oneIx.first)} | ${f(oneIx.median)} | ${f(oneIx.max)} |`,
+    ...reads.map(([name, t]) => `| dashboard read: ${name} | ${f(t.first)} | ${f(t.median)} | ${f(t.max)} |`),
+    `| the dashboard's reads together (loadDashboard) | ${f(dashboard.first)} | ${f(dashboard.median)} | ${f(dashboard.max)} |`,
     '',
   ].join('\n'));
 
@@ -168,6 +179,8 @@ try {
       ['/dashboard', 'Sessions by state per exchange'],
       ['/peering/findings', 'data-testid="finding-'],
       ['/peering/opportunities', 'data-testid="opportunity-'],
+      // --also: more signed-in pages at the same scale (the lists grow with the sessions too).
+      ...args.also.split(',').filter(Boolean).map((url): [string, string] => [url, '</html>']),
     ];
     const table = [`### ${args.connections} concurrent clients, ${args.duration} s each after ${args.warmup} s warm-up`, '', '| page | requests | errors | median ms | p95 ms | req/s | target |', '|---|---:|---:|---:|---:|---:|---|'];
     for (const [url, expect] of pages) {

@@ -3,7 +3,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sourceDirs = ['app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json'];
@@ -27,9 +26,4 @@ if (process.argv.includes('--build') || Math.max(...sourceDirs.map(newestSource)
 
 // One process: serve in this one rather than a child, so no idle parent holds ~45 MB beside the server.
 Object.assign(process.env, { PORT: process.env.PORT ?? '3000', AUTH_TRUST_HOST: 'true', NEXT_MANUAL_SIG_HANDLE: '1' });
-// V8 lets the old generation grow to about four times what survived the last full GC before the next one:
-// with the server's ~80 MB of live heap, a PeeringDB sync's garbage (each page parsed, converted and
-// serialized) took it to ~270 MB. Growing by half instead keeps that peak near 130 MB for a few more
-// full GCs (bench/app-sync-memory.ts, bench/README.md). Set before the server allocates anything.
-v8.setFlagsFromString('--heap-growing-percent=50');
 await import('./serve.mjs');

@@ -11,8 +11,6 @@ export type FindingFilters = {
   offset: number;
 };
 
-const severityOrder = sql`case ${findings.severity} when 'critical' then 0 when 'warning' then 1 else 2 end`;
-
 function openWhere(f: Omit<FindingFilters, 'limit' | 'offset'>): SQL | undefined {
   return and(
     isNull(findings.resolvedAt),
@@ -50,7 +48,8 @@ export async function listFindings(db: Executor, f: FindingFilters) {
       .leftJoin(routers, eq(routers.id, findings.routerId))
       .leftJoin(pdbExchanges, eq(pdbExchanges.id, findings.ixId))
       .where(where)
-      .orderBy(severityOrder, findings.since, findings.id)
+      // The severity enum is declared most severe first, so its own order is the reading order, and the open-findings index serves it.
+      .orderBy(findings.severity, findings.since, findings.id)
       .limit(f.limit)
       .offset(f.offset),
     db.select({ total: count() }).from(findings).where(where),

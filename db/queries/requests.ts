@@ -8,7 +8,15 @@ export type RequestStage = (typeof requestStages)[number];
 /** The follow-up settings the pipeline needs to say when the next one is due. */
 export type FollowUpPolicy = { afterHours: number; max: number };
 
-export type RequestFilters = { stage?: RequestStage; peerAsn?: number; ixId?: number; localAsn?: number; due?: boolean };
+export type RequestFilters = {
+  stage?: RequestStage;
+  peerAsn?: number;
+  ixId?: number;
+  localAsn?: number;
+  due?: boolean;
+  /** Needs someone: a reply to answer, a stall to decide, or a follow-up due now (the dashboard's panel). */
+  attention?: boolean;
+};
 
 export type RequestRow = {
   peerAsn: number;
@@ -60,6 +68,7 @@ function where(filters: RequestFilters, policy: FollowUpPolicy): SQL {
     filters.ixId ? sql`ps.ix_id = ${filters.ixId}` : undefined,
     filters.localAsn ? sql`ps.local_asn = ${filters.localAsn}` : undefined,
     filters.due ? sql`${nextFollowUp(policy)} <= now()` : undefined,
+    filters.attention ? sql`(ps.status = 'request_sent' and (ps.replied_at is not null or ps.stalled_at is not null or ${nextFollowUp(policy)} <= now()))` : undefined,
   ].filter((p): p is SQL => !!p);
   return sql.join(parts, sql` and `);
 }

@@ -46,3 +46,13 @@ export async function recordReplies(executor: Executor = db()) {
   }
   return marked;
 }
+
+/** The requests that need someone now (a reply, a stall, a follow-up due), most pressing first, and how many. */
+export async function requestsNeedingAttention(executor: Executor, limit: number) {
+  const policy = await followUpSettings(executor);
+  const [rows, total] = await Promise.all([
+    listRequests(executor, { attention: true, limit, offset: 0 }, policy),
+    countRequests(executor, { attention: true }, policy),
+  ]);
+  return { rows, total };
+}

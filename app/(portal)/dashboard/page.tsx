@@ -4,23 +4,14 @@ import type { ReactNode } from 'react';
 import { Sparkline } from '@/components/charts/sparkline';
 import { StackedBars } from '@/components/charts/stacked-bars';
 import { Badge, PageHeader } from '@/components/ui/notice';
-import { db } from '@/db/client';
-import { countAwaitingApproval } from '@/db/queries/changes';
-import { failingJobs, prefixHistory, sessionsByStatePerExchange } from '@/db/queries/dashboard';
-import { findingCounts, listFindings } from '@/db/queries/findings';
-import { peeringDbStatus } from '@/db/queries/peeringdb';
 import { requirePage } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
 import { describeFinding, findingKindLabels } from '@/lib/findings/describe';
-import { listOpportunities } from '@/lib/findings/opportunities';
-import { jobKindLabel, PEERINGDB_SYNC } from '@/lib/jobs/labels';
-import { listPipeline, requestStageLabels } from '@/lib/peering/pipeline';
-import { requestListFilters } from '@/lib/peering/request-schemas';
+import { loadDashboard } from '@/lib/dashboard/reads';
+import { jobKindLabel } from '@/lib/jobs/labels';
+import { requestStageLabels } from '@/lib/peering/pipeline';
 import { relative } from '@/app/(portal)/scheduler/job-display';
 
 export const metadata: Metadata = { title: 'Home' };
-
-const TOP = 5;
 
 function Panel({ title, href, count, tone = 'grey', children }: { title: string; href: string; count?: number; tone?: 'red' | 'amber' | 'green' | 'grey' | 'blue'; children: ReactNode }) {
   return (
@@ -43,20 +34,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requirePage('peering.read');
   const sessionId = Number((await searchParams).session) || undefined;
   const now = Date.now();
-  const [counts, top, requests, opportunities, awaiting, failing, sync, bars, series] = await Promise.all([
-    findingCounts(db()),
-    listFindings(db(), { limit: TOP, offset: 0 }),
-    listPipeline(db(), requestListFilters.parse({ limit: 50 })),
-    listOpportunities(db(), { limit: TOP, offset: 0 }),
-    can(actor.role, 'changes.approve') ? countAwaitingApproval(db(), actor.id) : Promise.resolve(null),
-    failingJobs(db(), TOP),
-    peeringDbStatus(db(), PEERINGDB_SYNC.name),
-    sessionsByStatePerExchange(db()),
-    prefixHistory(db(), { sessionId }),
-  ]);
+  const { counts, findings: top, requests, opportunities, awaiting, failing, sync, bars, series } = await loadDashboard(actor, sessionId);
   const bySeverity = { critical: 0, warning: 0, info: 0 };
   for (const c of counts) bySeverity[c.severity] += c.n;
-  const attention = requests.rows.filter((r) => r.stage === 'replied' || r.stage === 'stalled' || (r.nextFollowUpAt && r.nextFollowUpAt.getTime() <= now));
   const syncFailed = sync.types.filter((t) => t.lastStatus === 'failed');
   return (
     <>
@@ -88,10 +68,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <None>Nothing wrong was found after the last sync and poll.</None>
           )}
         </Panel>
-        <Panel title="Requests needing attention" href="/peering/requests" count={attention.length} tone="amber">
-          {attention.length ? (
+        <Panel title="Requests needing attention" href="/peering/requests" count={requests.total} tone="amber">
+          {requests.rows.length ? (
             <ul className="space-y-1">
-              {attention.slice(0, TOP).map((r) => (
+              {requests.rows.map((r) => (
                 <li key={`${r.peerAsn}-${r.ixId}-${r.localAsn}`}>
                   <Link href={`/peering/peers/${r.peerAsn}`} className="text-sky-800 hover:underline">
                     AS{r.peerAsn}
