@@ -1,0 +1,91 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createThrowawayDatabase, describeOnPostgres, postgresAdminUrl } from '../support/postgres-database';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const serve = path.join(root, 'scripts/serve.mjs');
+const secrets = { AUTH_SECRET: 'web-concurrency-auth-secret-0123456789', APP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), AUTH_TRUST_HOST: 'true', NEXT_MANUAL_SIG_HANDLE: '1' };
+
+/** The worker processes of a primary, read from /proc (each a whole server on the shared port). */
+function workersOf(pid: number): number[] {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return children ? children.split(/\s+/).map(Number) : [];
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 240_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('WEB_CONCURRENCY', () => {
+  it('is refused on the embedded database, which belongs to one process', () => {
+    const run = spawnSync(process.execPath, [serve], { cwd: root, env: { ...process.env, ...secrets, DATABASE_URL: '', WEB_CONCURRENCY: '2', PORT: '1' }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('WEB_CONCURRENCY above 1 needs PostgreSQL');
+  });
+
+  it('must be a whole number', () => {
+    const run = spawnSync(process.execPath, [serve], { cwd: root, env: { ...process.env, ...secrets, WEB_CONCURRENCY: 'two', PORT: '1' }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('WEB_CONCURRENCY must be a whole number');
+  });
+});
+
+describeOnPostgres('WEB_CONCURRENCY=2 on PostgreSQL', () => {
+  let server: ChildProcess;
+  let url = '';
+  let log = '';
+  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
+  const healthy = () => fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+
+  beforeAll(async () => {
+    database = await createThrowawayDatabase(postgresAdminUrl!);
+    const port = 4500 + Math.floor(Math.random() * 400);
+    url = `http://127.0.0.1:${port}`;
+    log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'peerdesk-web-concurrency-')), 'server.log');
+    const fd = fs.openSync(log, 'w');
+    server = spawn(process.execPath, [serve], {
+      cwd: root,
+      env: { ...process.env, ...secrets, DATABASE_URL: database.url, PORT: String(port), WEB_CONCURRENCY: '2' },
+      stdio: ['ignore', fd, fd],
+    });
+    await until('two workers answering', async () => (workersOf(server.pid!).length === 2 && (await healthy()) ? true : undefined));
+  });
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      server.kill('SIGKILL');
+      for (const pid of workersOf(server.pid!)) process.kill(pid, 'SIGKILL');
+    }
+    await database?.drop();
+  });
+
+  it('serves from two processes on one port, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    const [first, second] = workersOf(server.pid!);
+    process.kill(first, 'SIGKILL');
+    // The other worker keeps answering while the dead one is replaced.
+    expect(await healthy()).toBe(true);
+    const replaced = await until('a new worker', () => {
+      const now = workersOf(server.pid!);
+      return now.length === 2 && !now.includes(first) ? now : undefined;
+    });
+    expect(replaced).toContain(second);
+    await until('the new worker to be ready', async () => (fs.readFileSync(log, 'utf8').match(/Peerdesk is ready/g)?.length === 3 ? true : undefined));
+    expect(await healthy()).toBe(true);
+    expect(fs.readFileSync(log, 'utf8')).toContain(`worker ${first} exited (SIGKILL); starting another`);
+
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    for (const pid of replaced) expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
+    expect(await healthy()).toBe(false);
+  });
+});
