@@ -31,6 +31,7 @@ run "import cycles" node scripts/check-cycles.mjs
 run "client boundary" node scripts/check-client-boundary.mjs
 run "type check" npx tsc --noEmit -p .
 run "lint" npm run lint --silent
+run "unused exports and files (knip)" npm run unused --silent
 run "unit + integration (embedded PGlite)" vitest pglite --project unit --project integration
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   run "integration (PostgreSQL)" vitest postgres --project integration

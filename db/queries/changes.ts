@@ -102,7 +102,6 @@ export async function getChange(db: Executor, id: number) {
 }
 
 export type ChangeView = Awaited<ReturnType<typeof listChanges>>[number];
-export type ChangeDetail = NonNullable<Awaited<ReturnType<typeof getChange>>>;
 
 /** The nav's count: changes waiting for someone other than this user to approve them. */
 export async function countAwaitingApproval(db: Executor, notAuthoredBy: number | null) {

@@ -67,4 +67,3 @@ export async function findingCounts(db: Executor) {
     .orderBy(desc(count()));
 }
 
-export type FindingRow = Awaited<ReturnType<typeof listFindings>>['rows'][number];

@@ -23,7 +23,7 @@ async function lockPending(tx: Tx, id: number, actor: Actor, doing: 'approve' | 
 }
 
 /** Sessions a change held go back to where they were before it was asked for. */
-export async function releaseSessions(tx: Tx, change: Pick<Change, 'sessionIds' | 'previous'>) {
+async function releaseSessions(tx: Tx, change: Pick<Change, 'sessionIds' | 'previous'>) {
   for (const id of change.sessionIds) {
     const back: ConfigStatus = change.previous[String(id)] ?? 'not_configured';
     await tx

@@ -12,7 +12,7 @@ export type ChangeControlSettings = {
 };
 
 export const CHANGE_CONTROL_KEY = 'changeControl';
-export const DEFAULT_CHANGE_CONTROL: ChangeControlSettings = { approvalRequired: false, verifySeconds: 30, rollbackOnFailure: true };
+const DEFAULT_CHANGE_CONTROL: ChangeControlSettings = { approvalRequired: false, verifySeconds: 30, rollbackOnFailure: true };
 
 export async function changeControlSettings(executor: Executor = db()): Promise<ChangeControlSettings> {
   const [row] = await executor.select({ value: settings.value }).from(settings).where(eq(settings.key, CHANGE_CONTROL_KEY));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MaintenanceWindow, Weekday } from '@/db/schema';
 
-export const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const validZone = (zone: string) => {
@@ -13,7 +13,7 @@ const validZone = (zone: string) => {
   }
 };
 
-export const maintenanceWindowInput = z
+const maintenanceWindowInput = z
   .object({
     days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], { message: 'Days are mon, tue, wed, thu, fri, sat, sun' })).min(1, 'Pick at least one day'),
     start: z.string().max(5).regex(HHMM, 'A time as HH:MM, e.g. 02:00'),

@@ -10,8 +10,8 @@ import { storableEdit } from './edit';
 import type { PushPayload } from './push-payload';
 import { configureSessionInput, sessionAdminStateInput } from './schemas';
 
-// Every push path goes through lib/changes/request.ts, which uses these; tests queue pushes with them directly.
-export { lockSessions, queueConfigure } from './queue-push';
+// Every push path goes through lib/changes/request.ts, which uses it; tests queue pushes with it directly.
+export { queueConfigure } from './queue-push';
 
 /** Undoes what scheduling promised: sessions still Scheduled by this job go back to where they were. */
 export async function cancelPush(tx: Tx, job: Job, payload: PushPayload) {

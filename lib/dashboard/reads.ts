@@ -10,7 +10,7 @@ import { PEERINGDB_SYNC } from '@/lib/jobs/labels';
 import { requestsNeedingAttention } from '@/lib/peering/pipeline';
 
 /** How many of each the home page lists; the counts are of everything. */
-export const DASHBOARD_TOP = 5;
+const DASHBOARD_TOP = 5;
 
 /**
  * The home page's reads, side by side: each asks the database for exactly what the page shows (the top

@@ -10,7 +10,7 @@ import { pushChangedLists } from './push-changed';
 import { irrConfigured, irrSettings, type IrrSettings } from './settings';
 
 /** bgpq4 runs at a time: enough to hide the IRR's latency, few enough for two cores and a public IRR's patience. */
-export const IRR_CONCURRENCY = 8;
+const IRR_CONCURRENCY = 8;
 
 const refreshPayload = z.object({ peerAsns: z.array(z.number().int().positive()).max(100_000).optional() });
 

@@ -4,7 +4,7 @@ import { IRR_REFRESH } from '@/lib/jobs/labels';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { peerAsnField } from './policy-schemas';
 
-export const refreshPrefixListsInput = z.object({ peerAsn: peerAsnField });
+const refreshPrefixListsInput = z.object({ peerAsn: peerAsnField });
 
 /** "Refresh now" on a peer: its own job (a second click while it waits returns the same one). */
 export const requestPrefixListRefresh = mutation({

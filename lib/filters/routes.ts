@@ -11,7 +11,7 @@ import { frrNeighborRoutes } from './routes-frr';
 
 export type RouteCounts = { received: number; accepted: number; invalid: number; unlisted: number };
 
-export function countRoutes(routes: ReceivedRoute[]): RouteCounts {
+function countRoutes(routes: ReceivedRoute[]): RouteCounts {
   return {
     received: routes.length,
     accepted: routes.filter((r) => r.accepted).length,

@@ -3,7 +3,7 @@ import type { ReceivedRoute } from '@/db/schema';
 export type Roa = { prefix: string; maxLength: number; asn: number };
 
 /** A prefix as (family, length, the address as a bigint), or null when it is not one. */
-export function parsePrefix(text: string): { family: 4 | 6; length: number; bits: bigint } | null {
+function parsePrefix(text: string): { family: 4 | 6; length: number; bits: bigint } | null {
   const [addr, len] = text.split('/');
   const length = Number(len);
   if (!addr || !Number.isInteger(length)) return null;
@@ -22,7 +22,7 @@ export function parsePrefix(text: string): { family: 4 | 6; length: number; bits
 }
 
 /** Whether `outer` covers `inner` (equal or less specific, same leading bits). */
-export function covers(outer: ReturnType<typeof parsePrefix>, inner: ReturnType<typeof parsePrefix>): boolean {
+function covers(outer: ReturnType<typeof parsePrefix>, inner: ReturnType<typeof parsePrefix>): boolean {
   if (!outer || !inner || outer.family !== inner.family || outer.length > inner.length) return false;
   const width = outer.family === 4 ? 32n : 128n;
   const shift = width - BigInt(outer.length);

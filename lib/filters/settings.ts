@@ -4,7 +4,7 @@ import { db, type Executor } from '@/db/client';
 import { settings } from '@/db/schema';
 import { irrSettingsInput, rpkiSettingsInput, DEFAULT_IRR, DEFAULT_RPKI, type IrrSettings, type RpkiSettings } from './settings-schemas';
 
-export { irrSettingsInput, rpkiSettingsInput, DEFAULT_IRR, DEFAULT_RPKI, type IrrSettings, type RpkiSettings };
+export { irrSettingsInput, rpkiSettingsInput, DEFAULT_IRR, type IrrSettings, type RpkiSettings };
 
 async function read<T>(executor: Executor, key: string): Promise<Partial<T>> {
   const [row] = await executor.select({ value: settings.value }).from(settings).where(eq(settings.key, key));

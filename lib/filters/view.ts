@@ -4,7 +4,7 @@ import { peerFilters, prefixLists, type PrefixList } from '@/db/schema';
 import { currentList, peerAsSet } from './prefix-lists';
 
 /** What changed from one good version of a list to the next. */
-export function listDiff(before: string[], after: string[]) {
+function listDiff(before: string[], after: string[]) {
   const old = new Set(before);
   const now = new Set(after);
   return { added: after.filter((p) => !old.has(p)), removed: before.filter((p) => !now.has(p)) };
@@ -41,5 +41,4 @@ export async function peerPrefixLists(peerAsn: number, executor: Executor = db()
   return { asSet, source, asSetOverride: override?.asSetOverride ?? null, lists, warnings, history: newest };
 }
 
-export type PeerPrefixLists = Awaited<ReturnType<typeof peerPrefixLists>>;
 

@@ -9,7 +9,7 @@ import { NOT_ON_ROUTER_ERRORS } from './not-on-router';
  * configuration, which only the drift check reads (drift-check.ts): here an open one is carried as
  * it is while its session is still configured on the same router, and resolves when it is not.
  */
-export const computedKinds: FindingKind[] = ['peer_left_ix', 'peer_ip_changed', 'max_prefix_drift', 'max_prefix_near', 'on_router_only', 'missing_on_router', 'config_drift', 'session_down'];
+const computedKinds: FindingKind[] = ['peer_left_ix', 'peer_ip_changed', 'max_prefix_drift', 'max_prefix_near', 'on_router_only', 'missing_on_router', 'config_drift', 'session_down'];
 
 
 const NEAR_SHARE = 0.8;
@@ -128,7 +128,7 @@ export async function refreshFindings(executor: Executor = db(), kinds: FindingK
 }
 
 /** History older than a month feeds no chart and no flap count. */
-export async function pruneHistory(executor: Executor = db()) {
+async function pruneHistory(executor: Executor = db()) {
   await executor.execute(sql`delete from session_state_changes where at < now() - make_interval(days => ${HISTORY_DAYS})`);
   await executor.execute(sql`delete from session_prefix_points where at < now() - make_interval(days => ${HISTORY_DAYS})`);
   await executor.execute(sql`delete from findings where resolved_at < now() - make_interval(days => ${HISTORY_DAYS})`);

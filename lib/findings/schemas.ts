@@ -15,7 +15,6 @@ export const findingsQuery = acceptExchangeIdAlias(
     offset: z.coerce.number().int().min(0).default(0),
   }),
 );
-export type FindingsQuery = z.output<typeof findingsQuery>;
 
 /** POST /findings/{id}/fix (one) and the bulk fix (many): each finding's own remedy, pushed now or at a time. */
 export const fixFindingsInput = z.object({

@@ -23,7 +23,7 @@ const POLICY_POINTS: Record<string, number> = { Open: 30, Selective: 15, Restric
 const TYPE_POINTS: Record<string, number> = { Content: 10, 'Cable/DSL/ISP': 8, NSP: 6, Enterprise: 2, 'Educational/Research': 2, 'Non-Profit': 1 };
 const RATIO_POINTS: Record<string, number> = { 'Heavy Outbound': 10, 'Mostly Outbound': 6, Balanced: 4, 'Mostly Inbound': 2 };
 /** PeeringDB's traffic ranges in order: one point per step, the top one (100+Tbps) worth 17. */
-export const TRAFFIC_STEPS = [
+const TRAFFIC_STEPS = [
   '0-20Mbps', '20-100Mbps', '100-1000Mbps', '1-5Gbps', '5-10Gbps', '10-20Gbps', '20-50Gbps', '50-100Gbps', '100-200Gbps',
   '200-300Gbps', '300-500Gbps', '500-1000Gbps', '1-5Tbps', '5-10Tbps', '10-20Tbps', '20-50Tbps', '50-100Tbps', '100+Tbps',
 ];

@@ -8,18 +8,18 @@ import { WEBHOOK_DELIVERY } from '@/lib/jobs/labels';
 import { enqueueJob } from '@/lib/jobs/queue';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
 
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 const TIMEOUT_MS = 10_000;
 // WEBHOOK_RETRY_BASE_MS: shorter in tests that wait for the retries.
 const retryBaseMs = () => Number(process.env.WEBHOOK_RETRY_BASE_MS) || 30_000;
 
 /** "sha256=<hex>" of the exact body bytes, keyed with the webhook's secret: what the receiver recomputes. */
-export function signature(secret: string, body: string) {
+function signature(secret: string, body: string) {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
 /** After attempt n failed: base, 2 x base, 4 x base, ... */
-export const backoffMs = (attempt: number) => retryBaseMs() * 2 ** (attempt - 1);
+const backoffMs = (attempt: number) => retryBaseMs() * 2 ** (attempt - 1);
 
 const payload = z.object({ deliveryId: z.number().int().positive() });
 

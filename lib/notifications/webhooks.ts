@@ -31,7 +31,7 @@ export const createWebhookInput = z.object({
 
 const webhookId = z.object({ id: z.coerce.number({ message: 'A webhook id' }).int().positive('A webhook id') });
 
-export const notificationPreferencesInput = z.object({ emailEvents: events });
+const notificationPreferencesInput = z.object({ emailEvents: events });
 
 /** What the owner sees: never the secret. */
 const view = { id: webhooks.id, url: webhooks.url, events: webhooks.events, createdAt: webhooks.createdAt };

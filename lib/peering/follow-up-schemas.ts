@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const followUpModes = ['send', 'suggest'] as const;
+const followUpModes = ['send', 'suggest'] as const;
 
 /** PATCH /settings {"followUp": {...}}: how long to wait for an answer, how many follow-ups at most, and who sends them. */
 export const followUpInput = z.object({

@@ -4,7 +4,7 @@ import { controlCommandProblem, isSafePath, parseControlCommand, PEERS_DIR_PROBL
 import { connectSsh } from './ssh';
 import { DEFAULT_TIMEOUT_MS, RouterConnectionError, type ConnectOptions, type RouterConnection } from './types';
 
-export { RouterConnectionError, type CommandResult, type ConnectOptions, type RouterConnection, type RouterConnectionErrorKind, type ShellOptions, type ShellSession } from './types';
+export { RouterConnectionError, type ConnectOptions, type RouterConnection, type ShellSession } from './types';
 
 /**
  * Opens one connection to the router's host, to be reused for every command of a piece of work
