@@ -52,6 +52,9 @@ async function serve() {
  * times within a minute) stops the whole server rather than loop.
  */
 function superviseWorkers(count) {
+  // Each worker accepts from the shared socket itself. With Node's default round robin the primary accepts
+  // and hands each connection over, and one handed to a worker as it dies hangs until the client gives up.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ execArgv: [...process.execArgv, HEAP_FLAG] });
   let stopping = false;
   let status = 0;
@@ -75,6 +78,8 @@ function superviseWorkers(count) {
     const alive = Object.values(cluster.workers ?? {});
     if (!alive.length) process.exit(status);
     for (const w of alive) w?.process.kill(signal);
+    // A worker that does not finish its shutdown (a job holding the database) is not waited for forever.
+    setTimeout(() => Object.values(cluster.workers ?? {}).forEach((w) => w?.process.kill('SIGKILL')), 20_000).unref();
   };
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
 }
