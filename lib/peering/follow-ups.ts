@@ -12,6 +12,7 @@ import { FOLLOW_UPS } from '@/lib/jobs/labels';
 import { keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
 import { MailSendError, sendMail } from '@/lib/mail/send';
+import { storeSentEmail } from '@/lib/mail/sent-copy';
 import { mailConfig } from '@/lib/mail/settings';
 import { syncMail } from '@/lib/mail/sync';
 import { notify } from '@/lib/notifications/notify';
@@ -101,31 +102,18 @@ async function sendFollowUp(requestEmailId: number, actorId: number | null, poli
     throw toTemplateError(err, template.name);
   }
   const emailId = await db().transaction(async (tx) => {
-    const [email] = await tx
-      .insert(emails)
-      .values({
-        mailbox: 'sent',
-        uidValidity: sent.sentCopy?.uidValidity ?? null,
-        uid: sent.sentCopy?.uid ?? null,
-        messageId: sent.messageId,
-        inReplyTo: references.at(-1),
-        references,
-        fromAddress: config.from.address.toLowerCase(),
-        fromName: config.from.name || null,
-        toAddresses: request.toAddresses,
-        ccAddresses: request.ccAddresses,
-        subject,
-        date: sent.date,
-        textBody: text,
-        seen: true,
-        size: sent.raw.length,
-        threadId: root,
-        peerAsn: request.peerAsn,
-        association: 'request',
-      })
-      .onConflictDoNothing()
-      .returning({ id: emails.id });
-    const id = email?.id ?? (await tx.select({ id: emails.id }).from(emails).where(eq(emails.messageId, sent.messageId)).limit(1))[0].id;
+    const id = await storeSentEmail(tx, sent, {
+      from: config.from,
+      to: request.toAddresses,
+      cc: request.ccAddresses,
+      subject,
+      text,
+      threadId: root,
+      inReplyTo: references.at(-1),
+      references,
+      peerAsn: request.peerAsn!,
+      association: 'request',
+    });
     const comment = `Follow-up ${done + 1} of ${policy.max} e-mailed to ${request.toAddresses.join(', ')}${sent.sentCopyError ? ` (${sent.sentCopyError})` : ''}`;
     await tx.insert(peerNotes).values(reserved.map((r) => ({ peerAsn: request.peerAsn!, ixId: r.ixId, localAsn: r.localAsn, actorId, kind: 'follow_up', comment, emailId: id })));
     return id;

@@ -1,12 +1,13 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { bgpSessions, emails, pdbContacts, pdbExchanges, pdbNetworks, peerContacts, peerNotes, routers } from '@/db/schema';
+import { bgpSessions, pdbContacts, pdbExchanges, pdbNetworks, peerContacts, peerNotes, routers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { mutation } from '@/lib/auth/mutation';
 import { renderTemplate, toTemplateError } from '@/lib/templates/engine';
 import { ServiceError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail/send';
+import { storeSentEmail } from '@/lib/mail/sent-copy';
 import { mailConfig } from '@/lib/mail/settings';
 import { noticeSettings } from './follow-up-settings';
 import { asnField } from './schemas';
@@ -132,28 +133,9 @@ async function sendToPeers(actor: Actor, input: z.output<typeof sendNoticeInput>
       allowance--;
       const sent = await sendMail(config, { to, cc: [], subject, text });
       const emailId = await db().transaction(async (tx) => {
-        const [email] = await tx
-          .insert(emails)
-          .values({
-            mailbox: 'sent',
-            uidValidity: sent.sentCopy?.uidValidity ?? null,
-            uid: sent.sentCopy?.uid ?? null,
-            messageId: sent.messageId,
-            fromAddress: config.from.address.toLowerCase(),
-            fromName: config.from.name || null,
-            toAddresses: to,
-            subject,
-            date: sent.date,
-            textBody: text,
-            seen: true,
-            size: sent.raw.length,
-            threadId: sent.messageId,
-            peerAsn,
-            association: 'notice',
-          })
-          .returning({ id: emails.id });
-        await tx.insert(peerNotes).values({ peerAsn, ixId: input.ixId ?? null, actorId: actor.id, kind: 'notice', comment: `Notice e-mailed to ${to.join(', ')}: ${subject}`, emailId: email.id });
-        return email.id;
+        const id = await storeSentEmail(tx, sent, { from: config.from, to, subject, text, threadId: sent.messageId, peerAsn, association: 'notice' });
+        await tx.insert(peerNotes).values({ peerAsn, ixId: input.ixId ?? null, actorId: actor.id, kind: 'notice', comment: `Notice e-mailed to ${to.join(', ')}: ${subject}`, emailId: id });
+        return id;
       });
       Object.assign(result, { status: 'sent', emailId, error: sent.sentCopyError ?? undefined });
     } catch (err) {

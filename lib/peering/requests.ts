@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
-import { emails, pdbNetworks, peerContacts, peerStatuses, type PeerStatus } from '@/db/schema';
+import { pdbNetworks, peerContacts, peerStatuses, type PeerStatus } from '@/db/schema';
 import { doNotAskUntil } from '@/db/queries/do-not-ask';
 import { peerContactsOf, peerFacts, sharedExchanges } from '@/db/queries/peer-details';
 import type { Actor } from '@/lib/auth/actor';
@@ -8,6 +8,7 @@ import { mutation } from '@/lib/auth/mutation';
 import { can } from '@/lib/auth/permissions';
 import { ServiceError } from '@/lib/errors';
 import { MailSendError, sendMail } from '@/lib/mail/send';
+import { storeSentEmail } from '@/lib/mail/sent-copy';
 import { mailConfig } from '@/lib/mail/settings';
 import { peeringDbSettings } from '@/lib/settings/service';
 import { renderEmailTemplate } from './request-email';
@@ -187,33 +188,16 @@ export const sendPeeringRequest = mutation({
   },
   async run({ tx, actor, input, prepared, audit }) {
     const { localAsn, plan, from, sent } = prepared;
-    const [email] = await tx
-      .insert(emails)
-      .values({
-        mailbox: 'sent',
-        uidValidity: sent.sentCopy?.uidValidity ?? null,
-        uid: sent.sentCopy?.uid ?? null,
-        messageId: sent.messageId,
-        fromAddress: from.address.toLowerCase(),
-        fromName: from.name || null,
-        toAddresses: input.to,
-        ccAddresses: input.cc ?? [],
-        subject: input.subject,
-        date: sent.date,
-        textBody: input.body,
-        seen: true,
-        size: sent.raw.length,
-        threadId: sent.messageId,
-        peerAsn: input.peerAsn,
-        association: 'request',
-      })
-      .onConflictDoNothing()
-      .returning({ id: emails.id });
-    // a sync of Sent may have stored the copy a moment earlier: then that row is the one
-    const emailId = email?.id ?? (await tx.select({ id: emails.id }).from(emails).where(eq(
-      emails.messageId,
-      sent.messageId,
-    )).limit(1))[0]?.id ?? null;
+    const emailId = await storeSentEmail(tx, sent, {
+      from,
+      to: input.to,
+      cc: input.cc ?? [],
+      subject: input.subject,
+      text: input.body,
+      threadId: sent.messageId,
+      peerAsn: input.peerAsn,
+      association: 'request',
+    });
     const changes = [];
     for (const p of plan) {
       const change = await applyPeerAction(tx, actor, { localAsn, ixId: p.ixId, peerAsn: input.peerAsn, action: p.action, emailId, comment: `Request e-mailed to ${input.to.join(', ')}` });

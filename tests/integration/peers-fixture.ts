@@ -1,5 +1,5 @@
 import { db } from '@/db/client';
-import { localAsns, pdbContacts, pdbExchanges, pdbIxlans, pdbIxPrefixes, pdbNetIxlans, pdbNetworks } from '@/db/schema';
+import { localAsns, pdbContacts, pdbExchanges, pdbIxlans, pdbIxPrefixes, pdbNetIxlans, pdbNetworks, type peerStatuses } from '@/db/schema';
 
 export const US = 64500;
 export const AMS = 26;
@@ -53,4 +53,11 @@ export async function loadPeeringWorld() {
     conn(7, 1004, 64504, AMS, '192.0.2.14', '2001:db8:a::14'),
   ]);
   await db().insert(localAsns).values({ asn: US });
+}
+
+export const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+/** A peer status we asked about (a request sent `sentHoursAgo` hours ago), from US at the exchange. */
+export function askedStatus(peerAsn: number, ixId: number, status: 'request_sent' | 'approved', sentHoursAgo: number, extra: Partial<typeof peerStatuses.$inferInsert> = {}) {
+  return { localAsn: US, ixId, peerAsn, status, lastRequestAt: hoursAgo(sentHoursAgo), updatedAt: hoursAgo(sentHoursAgo), ...extra };
 }

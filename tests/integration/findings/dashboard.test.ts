@@ -4,20 +4,11 @@ import { peerStatuses } from '@/db/schema';
 import { loadDashboard } from '@/lib/dashboard/reads';
 import { makeUser } from '../../support/actors';
 import { useTestDatabase } from '../../support/test-database';
-import { AMS, FRA, US, loadPeeringWorld } from '../peers-fixture';
+import { AMS, FRA, askedStatus, hoursAgo, loadPeeringWorld } from '../peers-fixture';
 
 useTestDatabase();
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-const asked = (peerAsn: number, ixId: number, status: 'request_sent' | 'approved', sentHoursAgo: number, extra: Partial<typeof peerStatuses.$inferInsert> = {}) => ({
-  localAsn: US,
-  ixId,
-  peerAsn,
-  status,
-  lastRequestAt: hoursAgo(sentHoursAgo),
-  updatedAt: hoursAgo(sentHoursAgo),
-  ...extra,
-});
+const asked = askedStatus;
 
 beforeEach(async () => {
   await loadPeeringWorld();

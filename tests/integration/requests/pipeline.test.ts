@@ -11,24 +11,15 @@ import { makeUser } from '../../support/actors';
 import { callRoute, tokenFor } from '../../support/api';
 import { useTestDatabase } from '../../support/test-database';
 import { and, eq } from 'drizzle-orm';
-import { AMS, FRA, US, loadPeeringWorld } from '../peers-fixture';
+import { AMS, FRA, US, askedStatus, hoursAgo, loadPeeringWorld } from '../peers-fixture';
 
 useTestDatabase();
 
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
 /** One request at each stage, and a status we never asked about. */
 beforeEach(async () => {
   await loadPeeringWorld();
-  const asked = (peerAsn: number, ixId: number, status: 'request_sent' | 'approved', sentHoursAgo: number, extra: Partial<typeof peerStatuses.$inferInsert> = {}) => ({
-    localAsn: US,
-    ixId,
-    peerAsn,
-    status,
-    lastRequestAt: hoursAgo(sentHoursAgo),
-    updatedAt: hoursAgo(sentHoursAgo),
-    ...extra,
-  });
+  const asked = askedStatus;
   await db().insert(peerStatuses).values([
     asked(64501, AMS, 'request_sent', 10),
     asked(64502, AMS, 'request_sent', 200, { repliedAt: hoursAgo(1) }),
