@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { bgpSessions, jobs, routers } from '@/db/schema';
+import { bgpSessions, routers } from '@/db/schema';
 import { mutation } from '@/lib/auth/mutation';
 import { refreshFindings } from '@/lib/findings/compute';
 import { observeRouter } from '@/lib/findings/history';
 import { BGP_POLL } from '@/lib/jobs/labels';
-import { enqueueOrBringForward, keepRecurring } from '@/lib/jobs/queue';
+import { cancelRecurring, enqueueOrBringForward, keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
 import { notifySessionChanges } from '@/lib/notifications/session-state';
 import { bgpPollInterval } from '@/lib/settings/service';
@@ -59,10 +59,7 @@ async function bgpPollJob(ctx: JobContext) {
 async function ensureBgpPolling() {
   const interval = await bgpPollInterval();
   if (interval === 0) {
-    await db()
-      .update(jobs)
-      .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date(), error: 'Polling was turned off (interval 0)' })
-      .where(and(eq(jobs.kind, BGP_POLL.name), eq(jobs.status, 'scheduled'), isNull(jobs.createdBy)));
+    await cancelRecurring(db(), BGP_POLL.name, 'Polling was turned off (interval 0)');
     return;
   }
   const [any] = await pollableSessions().limit(1);

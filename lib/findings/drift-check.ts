@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { bgpSessions, findings, jobs, routers, type Router } from '@/db/schema';
+import { bgpSessions, findings, routers, type Router } from '@/db/schema';
 import { driverFor } from '@/lib/config/drivers';
 import type { NeighborSpec } from '@/lib/config/drivers/types';
 import { loadNeighbors, renderSessions } from '@/lib/config/render';
 import { TemplateError } from '@/lib/templates/engine';
 import { connectRouter } from '@/lib/config/transport';
 import { CONFIG_DRIFT } from '@/lib/jobs/labels';
-import { enqueueOrBringForward, keepRecurring } from '@/lib/jobs/queue';
+import { cancelRecurring, enqueueOrBringForward, keepRecurring } from '@/lib/jobs/queue';
 import type { JobContext, JobKind } from '@/lib/jobs/types';
 import { bgpPollInterval } from '@/lib/settings/service';
 import { compareSession, DRIFT_PLATFORMS, frrLinesByPeer, type DriftDetails } from './drift';
@@ -118,10 +118,7 @@ export async function configDriftJob(ctx: Pick<JobContext, 'progress' | 'log'>) 
 /** Scheduled while there is something to check and polling is on: with polling off, Peerdesk does not go to the routers by itself. */
 async function ensureDriftChecks() {
   if ((await bgpPollInterval()) === 0) {
-    await db()
-      .update(jobs)
-      .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date(), error: 'BGP polling was turned off (interval 0)' })
-      .where(and(eq(jobs.kind, CONFIG_DRIFT.name), eq(jobs.status, 'scheduled'), isNull(jobs.createdBy)));
+    await cancelRecurring(db(), CONFIG_DRIFT.name, 'BGP polling was turned off (interval 0)');
     return;
   }
   const [any] = await checkableSessions().limit(1);

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { jobRuns, jobs, type Job } from '@/db/schema';
 
@@ -124,4 +124,12 @@ export async function finishJob(
     .set({ status: outcome.status, finishedAt: new Date(), output: outcome.output ?? null, error: outcome.error ?? null })
     .where(and(eq(jobRuns.jobId, job.id), eq(jobRuns.attempt, job.attempts), eq(jobRuns.runner, runner)));
   return done.length > 0;
+}
+
+/** Stops a recurring kind: its scheduled run that no person asked for is cancelled, with the reason. */
+export async function cancelRecurring(db: Executor, kind: string, reason: string) {
+  await db
+    .update(jobs)
+    .set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date(), error: reason })
+    .where(and(eq(jobs.kind, kind), eq(jobs.status, 'scheduled'), isNull(jobs.createdBy)));
 }
