@@ -14,10 +14,12 @@ for (const file of process.argv.slice(2)) {
   skipped += report.numPendingTests + report.numTodoTests;
   for (const f of report.testResults ?? []) {
     const where = path.relative(process.cwd(), f.name);
-    // A file that fails to load has no test results of its own: count it as one failure.
-    if (f.status === 'failed' && !f.assertionResults?.length) {
+    // A file that fails outside its tests (it does not load, or a beforeAll/afterAll hook fails) has no
+    // failed test of its own: count it as one failure.
+    const testFailed = (f.assertionResults ?? []).some((t) => t.status === 'failed');
+    if (f.status === 'failed' && !testFailed) {
       failed++;
-      failures.push(`${suite}: ${where}: ${(f.message ?? 'did not load').split('\n')[0]}`);
+      failures.push(`${suite}: ${where}: ${(f.message || 'failed outside its tests').split('\n')[0]}`);
     }
     for (const t of f.assertionResults ?? []) {
       if (t.status !== 'failed') continue;

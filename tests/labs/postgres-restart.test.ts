@@ -11,7 +11,8 @@ import { peerNotes } from '@/db/schema';
 
 // A PRIVATE PostgreSQL (its own data dir and port), restarted while the app's pool is busy.
 const BIN = '/usr/lib/postgresql/15/bin';
-const PORT = 5499;
+// Its own port, picked at random, so a server left behind by an interrupted run does not block the next.
+const PORT = 5450 + Math.floor(Math.random() * 100);
 const enabled = !!process.env.TEST_DATABASE_URL && fs.existsSync(`${BIN}/pg_ctl`);
 
 let dir = '';
@@ -32,15 +33,17 @@ describe.skipIf(!enabled)('PostgreSQL restarted under load', () => {
   });
 
   afterAll(async () => {
-    await conn?.close().catch(() => undefined);
+    // The server goes first: a pool connection left waiting on the restarted server then fails at once,
+    // and closing the pool cannot wait on it (that wait once outlasted the hook's two minutes).
     if (dir) {
       try {
         pgCtl('-m immediate stop');
       } catch {
         // already stopped
       }
-      fs.rmSync(dir, { recursive: true, force: true });
     }
+    await Promise.race([conn?.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('queries fail with a clear error while it restarts, then succeed again on the same pool; no transaction is half-written', async () => {
