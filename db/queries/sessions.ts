@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { bgpSessions, configPushes, pdbExchanges, pdbNetIxlans, pdbNetworks, peerGroups, routers, users, type ConfigStatus, type SessionType } from '@/db/schema';
+import { bgpSessions, configPushes, pdbExchanges, pdbNetIxlans, pdbNetworks, peerGroups, routers, users, type ConfigStatus, type Platform, type SessionType } from '@/db/schema';
 
 /** "AS64500" or "64500" -> 64500; anything else is a name to search for. */
 export function asnFromQuery(q: string): number | undefined {
@@ -172,3 +172,12 @@ export async function peerCandidates(db: Executor, ixId: number | null, q: strin
 }
 
 export type PeerCandidate = Awaited<ReturnType<typeof peerCandidates>>[number];
+
+/** Configured sessions on routers of these platforms that Peerdesk connects to (not render-only): what a poll or a drift check reads. */
+export function configuredSessionsOnReachableRouters(db: Executor, platforms: readonly Platform[]) {
+  return db
+    .select({ id: bgpSessions.id })
+    .from(bgpSessions)
+    .innerJoin(routers, eq(routers.id, bgpSessions.routerId))
+    .where(and(eq(bgpSessions.configStatus, 'configured'), isNull(bgpSessions.removedAt), inArray(routers.platform, [...platforms]), sql`${routers.transport} <> 'none'`));
+}

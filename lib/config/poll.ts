@@ -1,7 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { bgpSessions, routers } from '@/db/schema';
+import { configuredSessionsOnReachableRouters } from '@/db/queries/sessions';
 import { mutation } from '@/lib/auth/mutation';
 import { refreshFindings } from '@/lib/findings/compute';
 import { observeRouter } from '@/lib/findings/history';
@@ -20,11 +19,7 @@ const POLLABLE = ['frr', 'bird'] as const;
 
 /** Configured sessions on FRR and BIRD routers that Peerdesk can reach. */
 function pollableSessions() {
-  return db()
-    .select({ id: bgpSessions.id })
-    .from(bgpSessions)
-    .innerJoin(routers, eq(routers.id, bgpSessions.routerId))
-    .where(and(eq(bgpSessions.configStatus, 'configured'), isNull(bgpSessions.removedAt), inArray(routers.platform, [...POLLABLE]), sql`${routers.transport} <> 'none'`));
+  return configuredSessionsOnReachableRouters(db(), POLLABLE);
 }
 
 /** One connection per router, every configured session's state stored. A router that fails is reported and skipped. */

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { bgpSessions, findings, routers, type Router } from '@/db/schema';
+import { configuredSessionsOnReachableRouters } from '@/db/queries/sessions';
+import { findings, type Router } from '@/db/schema';
 import { driverFor } from '@/lib/config/drivers';
 import type { NeighborSpec } from '@/lib/config/drivers/types';
 import { loadNeighbors, renderSessions } from '@/lib/config/render';
@@ -18,11 +19,7 @@ const DRIFT_INTERVAL_SECONDS = 900;
 
 /** Configured sessions on FRR and BIRD routers that Peerdesk connects to: the ones whose lines can be read. */
 function checkableSessions() {
-  return db()
-    .select({ id: bgpSessions.id })
-    .from(bgpSessions)
-    .innerJoin(routers, eq(routers.id, bgpSessions.routerId))
-    .where(and(eq(bgpSessions.configStatus, 'configured'), isNull(bgpSessions.removedAt), inArray(routers.platform, [...DRIFT_PLATFORMS]), sql`${routers.transport} <> 'none'`));
+  return configuredSessionsOnReachableRouters(db(), DRIFT_PLATFORMS);
 }
 
 /**
