@@ -1,6 +1,8 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import type { SessionClaims } from '@/lib/auth/session-actor';
+import { decodeSessionCookie, REISSUE_AFTER_S, signVerifiedSession, VERIFIED_SESSION_HEADER } from '@/lib/auth/verified-session';
 import { serverSecrets } from '@/lib/env';
 import { contentSecurityPolicy, isHttps, STRICT_TRANSPORT_SECURITY } from '@/lib/server/security-headers';
 
@@ -11,16 +13,20 @@ const publicPaths = [/^\/login$/, /^\/api\/auth\//, /^\/api\/v1\//, /^\/api\/cro
 /**
  * Signed-out visitors go to /login; the API answers for itself with 401 JSON.
  * Every page gets a fresh CSP nonce: Next reads it from the request's CSP header and puts it on its own scripts.
+ * `claims`, when the cookie was decoded here, reach the page signed (lib/auth/verified-session.ts); any
+ * incoming copy of that header is dropped.
  */
-const guard = auth((req) => {
+function respond(req: NextRequest, signedIn: boolean, claims: SessionClaims) {
   const { pathname, search } = req.nextUrl;
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   let res: NextResponse;
-  if (publicPaths.some((p) => p.test(pathname)) || req.auth?.user) {
+  if (publicPaths.some((p) => p.test(pathname)) || signedIn) {
     const headers = new Headers(req.headers);
     headers.set('x-nonce', nonce);
     headers.set('Content-Security-Policy', csp);
+    headers.delete(VERIFIED_SESSION_HEADER);
+    if (claims) headers.set(VERIFIED_SESSION_HEADER, signVerifiedSession(claims));
     res = NextResponse.next({ request: { headers } });
   } else {
     const login = new URL('/login', req.nextUrl.origin);
@@ -30,11 +36,24 @@ const guard = auth((req) => {
   res.headers.set('Content-Security-Policy', csp);
   if (isHttps(req.nextUrl.protocol, req.headers.get('x-forwarded-proto'))) res.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return res;
-}) as unknown as Promise<(req: NextRequest, ev: NextFetchEvent) => Promise<Response>>;
+}
 
-// With a lazily built config (the secret may be generated at first start), next-auth hands back the wrapped handler as a promise.
+/** next-auth's own wrapper: decodes the cookie and sets a new one with a later expiry (and clears a bad one). */
+type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
+const renew = auth((req) => respond(req, !!req.auth?.user, null)) as unknown as Promise<Handler>;
+
+const hasSessionCookie = (req: NextRequest) => /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/.test(req.headers.get('cookie') ?? '');
+
+/**
+ * One decryption of the session cookie per request: a valid cookie issued within REISSUE_AFTER_S is
+ * passed on as it is; an older or unreadable one goes through next-auth, which re-issues or clears it.
+ */
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
-  return (await guard)(req, ev);
+  if (!hasSessionCookie(req)) return respond(req, false, null);
+  const claims = await decodeSessionCookie(req.headers);
+  if (claims && Date.now() / 1000 - Number(claims.iat ?? 0) < REISSUE_AFTER_S) return respond(req, true, claims);
+  // With a lazily built config (the secret may be generated at first start), next-auth hands back the wrapped handler as a promise.
+  return (await renew)(req, ev);
 }
 
 // Next's own files are left out by name: a page whose path ends in .png or .svg still gets its CSP.

@@ -16,7 +16,11 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: testEnv } },
+      {
+        resolve: { alias },
+        // next-auth imports 'next/server' without its extension, which Node's ESM resolver refuses: let Vite resolve it.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: testEnv, server: { deps: { inline: ['next-auth'] } } },
+      },
       {
         resolve: { alias },
         test: {

@@ -13,6 +13,7 @@ import { appendPeer } from './peer-address.mjs';
 // full GCs (bench/app-sync-memory.ts, bench/README.md). Set before the server allocates anything.
 const HEAP_FLAG = '--heap-growing-percent=50';
 const workers = Number(process.env.WEB_CONCURRENCY || 1);
+const REQUESTS_PER_CONNECTION = 100;
 
 if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
   console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${process.env.WEB_CONCURRENCY}")`);
@@ -38,12 +39,15 @@ async function serve() {
   const app = next({ dir: path.resolve(import.meta.dirname, '..'), port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  http
-    .createServer((req, res) => {
-      appendPeer(req);
-      handle(req, res);
-    })
-    .listen(port);
+  const server = http.createServer((req, res) => {
+    appendPeer(req);
+    handle(req, res);
+  });
+  // Workers accept connections themselves (below), and a kept-alive connection stays with the worker that
+  // accepted it: ten connections opened at once can all land on one worker while another idles. Closing each
+  // connection after REQUESTS_PER_CONNECTION answers lets the client reconnect to whichever worker is free.
+  if (cluster.isWorker) server.maxRequestsPerSocket = REQUESTS_PER_CONNECTION;
+  server.listen(port);
 }
 
 /**

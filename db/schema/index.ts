@@ -13,3 +13,4 @@ export * from './filters';
 export * from './policies';
 export * from './notifications';
 export * from './findings';
+export * from './opportunities';

@@ -1,7 +1,6 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import NextAuth, { CredentialsSignin } from 'next-auth';
-import { getToken } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import { env, serverSecrets } from '@/lib/env';
 import type { Actor } from './actor';
@@ -11,6 +10,7 @@ import { checkCredentials, SignInRefusal, type RefusalCode } from './credentials
 import { oidcProviders, oidcSignIn } from './oidc';
 import { actorForSession } from './session-actor';
 import { passwordSignInAllowed } from './sso-settings';
+import { decodeSessionCookie, readVerifiedSession, VERIFIED_SESSION_HEADER } from './verified-session';
 
 /** next-auth passes `code` to the sign-in form; it says which refusal, never which part was wrong. */
 class SignInRefused extends CredentialsSignin {
@@ -40,12 +40,12 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
 
 /**
  * The signed-in user, checked against the users row on every request (lib/auth/session-actor.ts).
- * Only decodes the session cookie: auth() would run next-auth's whole session endpoint again (decode,
- * re-encode, a Set-Cookie a Server Component cannot send); the proxy has already extended the session.
+ * The proxy decoded the session cookie and passes its claims signed (lib/auth/verified-session.ts);
+ * where it did not (a route it does not cover, or a cookie it sent to next-auth for renewal) the
+ * cookie is decoded here. Never auth(): that would run next-auth's whole session endpoint again
+ * (decode, re-encode, a Set-Cookie a Server Component cannot send).
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const h = await headers();
-  const secureCookie = /(?:^|;\s*)__Secure-authjs\.session-token/.test(h.get('cookie') ?? '');
-  const token = await getToken({ req: { headers: h }, secret: serverSecrets().authSecret, secureCookie }).catch(() => null);
-  return actorForSession(token);
+  return actorForSession(readVerifiedSession(h.get(VERIFIED_SESSION_HEADER)) ?? (await decodeSessionCookie(h)));
 });

@@ -3,6 +3,7 @@ import { db, type Executor } from '@/db/client';
 import type { FindingKind } from '@/db/schema';
 import { downReasonPatterns } from './down-reasons';
 import { NOT_ON_ROUTER_ERRORS } from './not-on-router';
+import { refreshOpportunityScores } from './opportunities';
 
 /**
  * The kinds recomputed after every sync and poll. config_drift needs the router's running
@@ -134,8 +135,9 @@ async function pruneHistory(executor: Executor = db()) {
   await executor.execute(sql`delete from findings where resolved_at < now() - make_interval(days => ${HISTORY_DAYS})`);
 }
 
-/** The PeeringDB sync's hook: what PeeringDB now says is compared with the sessions; old history goes. */
+/** The PeeringDB sync's hook: what PeeringDB now says is compared with the sessions, opportunities are scored again; old history goes. */
 export async function refreshAfterSync() {
   await refreshFindings();
+  await refreshOpportunityScores();
   await pruneHistory();
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,24 @@ describeOnPostgres('WEB_CONCURRENCY=2 on PostgreSQL', () => {
       for (const pid of workersOf(server.pid!)) process.kill(pid, 'SIGKILL');
     }
     await database?.drop();
+  });
+
+  it('closes a kept-alive connection after 100 answers, so a client reconnects to whichever worker is free', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const answer = () =>
+      new Promise<{ connection?: string; socket: unknown }>((resolve, reject) => {
+        http.get(`${url}/api/health`, { agent }, (res) => {
+          const socket = res.socket;
+          res.resume();
+          res.on('end', () => resolve({ connection: res.headers.connection, socket }));
+        }).on('error', reject);
+      });
+    const answers = [];
+    for (let i = 0; i < 101; i++) answers.push(await answer());
+    agent.destroy();
+    expect(answers.slice(0, 99).every((a) => a.connection === 'keep-alive' && a.socket === answers[0].socket)).toBe(true);
+    expect(answers[99].connection).toBe('close');
+    expect(answers[100].socket).not.toBe(answers[0].socket);
   });
 
   it('serves from two processes on one port, replaces a worker that dies, and stops them all on SIGTERM', async () => {
