@@ -36,18 +36,20 @@ const login = { email: 'load@example.net', password: randomBytes(12).toString('b
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
-type Sample = { page: string; status: number; ms: number };
+/** `error`: what went wrong when the status is not 200 (the HTTP status, or the socket error's code). */
+type Sample = { page: string; status: number; ms: number; error?: string };
 
-function get(agent: http.Agent, base: string, url: string, headers: Record<string, string>): Promise<{ status: number; ms: number }> {
+function get(agent: http.Agent, base: string, url: string, headers: Record<string, string>): Promise<Omit<Sample, 'page'>> {
   const started = performance.now();
+  const failed = (err: Error & { code?: string }) => ({ status: 0, ms: performance.now() - started, error: err.code ?? err.message });
   return new Promise((resolve) => {
     const req = http.get(base + url, { agent, headers, timeout: 30_000 }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-      res.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, ...(res.statusCode !== 200 && { error: `HTTP ${res.statusCode}` }) }));
+      res.on('error', (err) => resolve(failed(err)));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.on('error', (err) => resolve(failed(err)));
   });
 }
 
@@ -179,6 +181,9 @@ try {
     ? `errors ${errors} (0: ${verdict(!errors)}), p95 ${percentile(all, 95).toFixed(0)} ms (< 150: ${verdict(percentile(all, 95) < 150)}), p99 ${percentile(all, 99).toFixed(0)} ms (< 300: ${verdict(percentile(all, 99) < 300)})`
     : `errors ${errors} (0: ${verdict(!errors)}), ${rps.toFixed(1)} req/s (>= 150: ${verdict(rps >= 150)})`;
   console.log(`${rps.toFixed(1)} requests/s overall. Against the targets (issue 17): ${targets}.`);
+  const kinds = new Map<string, number>();
+  for (const x of samples) if (x.error) kinds.set(`${x.page}: ${x.error}`, (kinds.get(`${x.page}: ${x.error}`) ?? 0) + 1);
+  if (kinds.size) console.log(`Errors: ${[...kinds].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`);
 } finally {
   await cleanup();
   console.log(`load average at end (1/5/15 min): ${loadavg()}`);

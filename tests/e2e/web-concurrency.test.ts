@@ -72,15 +72,16 @@ describeOnPostgres('WEB_CONCURRENCY=2 on PostgreSQL', () => {
 
   it('closes a kept-alive connection after 100 answers, so a client reconnects to whichever worker is free', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    type Answer = { connection?: string; socket: unknown };
     const answer = () =>
-      new Promise<{ connection?: string; socket: unknown }>((resolve, reject) => {
+      new Promise<Answer>((resolve, reject) => {
         http.get(`${url}/api/health`, { agent }, (res) => {
           const socket = res.socket;
           res.resume();
           res.on('end', () => resolve({ connection: res.headers.connection, socket }));
         }).on('error', reject);
       });
-    const answers = [];
+    const answers: Answer[] = [];
     for (let i = 0; i < 101; i++) answers.push(await answer());
     agent.destroy();
     expect(answers.slice(0, 99).every((a) => a.connection === 'keep-alive' && a.socket === answers[0].socket)).toBe(true);
