@@ -37,19 +37,25 @@ const log = (line: string) => console.error(`[${new Date().toISOString().slice(1
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 /** `error`: what went wrong when the status is not 200 (the HTTP status, or the socket error's code). */
-type Sample = { page: string; status: number; ms: number; error?: string };
+type Sample = { page: string; status: number; ms: number; error?: string; retried?: boolean };
 
-function get(agent: http.Agent, base: string, url: string, headers: Record<string, string>): Promise<Omit<Sample, 'page'>> {
-  const started = performance.now();
-  const failed = (err: Error & { code?: string }) => ({ status: 0, ms: performance.now() - started, error: err.code ?? err.message });
+/**
+ * One GET. Like a browser (RFC 9112 9.3.1), a request on a kept-alive connection that the server closed
+ * meanwhile (ECONNRESET before any answer) is sent once more on a new connection; it counts as retried.
+ */
+function get(agent: http.Agent, base: string, url: string, headers: Record<string, string>, retried = false, started = performance.now()): Promise<Omit<Sample, 'page'>> {
   return new Promise((resolve) => {
+    const failed = (req: http.ClientRequest, err: Error & { code?: string }) => {
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET') return void get(agent, base, url, headers, true, started).then(resolve);
+      resolve({ status: 0, ms: performance.now() - started, error: err.code ?? err.message, retried });
+    };
     const req = http.get(base + url, { agent, headers, timeout: 30_000 }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, ...(res.statusCode !== 200 && { error: `HTTP ${res.statusCode}` }) }));
-      res.on('error', (err) => resolve(failed(err)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, retried, ...(res.statusCode !== 200 && { error: `HTTP ${res.statusCode}` }) }));
+      res.on('error', (err) => failed(req, err));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (err) => resolve(failed(err)));
+    req.on('error', (err) => failed(req, err));
   });
 }
 
@@ -184,6 +190,8 @@ try {
   const kinds = new Map<string, number>();
   for (const x of samples) if (x.error) kinds.set(`${x.page}: ${x.error}`, (kinds.get(`${x.page}: ${x.error}`) ?? 0) + 1);
   if (kinds.size) console.log(`Errors: ${[...kinds].map(([kind, n]) => `${kind} ×${n}`).join('; ')}.`);
+  const retried = samples.filter((x) => x.retried).length;
+  if (retried) console.log(`${retried} request(s) sent again after the server closed their kept-alive connection (timed from the first attempt).`);
 } finally {
   await cleanup();
   console.log(`load average at end (1/5/15 min): ${loadavg()}`);
