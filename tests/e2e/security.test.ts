@@ -64,8 +64,10 @@ describe('security headers, cookies and cross-site requests', () => {
     const { cookies } = await signedInCookie();
     const session = cookies.find((c) => /authjs\.session-token$/.test(c.name));
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    const https = await fetch(`${base()}/login`, { headers: { 'x-forwarded-proto': 'https' } });
+    // next-auth's own endpoints set its cookies (pages no longer go through next-auth without a session cookie).
+    const https = await fetch(`${base()}/api/auth/csrf`, { headers: { 'x-forwarded-proto': 'https' } });
     const setCookies = https.headers.getSetCookie();
+    expect(setCookies.some((line) => line.startsWith('__Host-authjs.csrf-token='))).toBe(true);
     expect(setCookies.length).toBeGreaterThan(0);
     for (const line of setCookies) expect(line).toMatch(/; Secure/i);
     for (const line of setCookies) expect(line).toMatch(/HttpOnly/i);
