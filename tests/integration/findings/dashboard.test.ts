@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { peerStatuses } from '@/db/schema';
+import { bgpSessions, peerStatuses, routers } from '@/db/schema';
 import { loadDashboard } from '@/lib/dashboard/reads';
 import { makeUser } from '../../support/actors';
 import { useTestDatabase } from '../../support/test-database';
-import { AMS, FRA, askedStatus, hoursAgo, loadPeeringWorld } from '../peers-fixture';
+import { AMS, FRA, US, askedStatus, hoursAgo, loadPeeringWorld } from '../peers-fixture';
 
 useTestDatabase();
 
@@ -45,5 +45,29 @@ describe('the home dashboard', () => {
       [65201, 'sent'],
     ]);
     expect(requests.total).toBe(2);
+  });
+
+  it('charts configured sessions per exchange by polled state, busiest exchange first; removed and unconfigured ones are left out', async () => {
+    const [router] = await db().insert(routers).values({ name: 'r1', hostname: 'r1.example.net', platform: 'frr', localAsn: US, transport: 'none' }).returning();
+    const polled = hoursAgo(0.1);
+    const session = (n: number, ixId: number | null, extra: Partial<typeof bgpSessions.$inferInsert>) =>
+      ({ routerId: router.id, ixId, localAsn: US, peerAsn: 64600 + n, peerIp: `192.0.2.${n}`, configStatus: 'configured' as const, ...extra });
+    await db().insert(bgpSessions).values([
+      session(1, AMS, { bgpState: 'Established', lastPolledAt: polled }),
+      session(2, AMS, { bgpState: 'established (up 3d)', lastPolledAt: polled }),
+      session(3, AMS, { bgpState: 'Active', lastPolledAt: polled }),
+      session(4, AMS, {}),
+      session(5, FRA, { bgpState: 'Idle', lastPolledAt: polled }),
+      session(6, null, { bgpState: 'Established', lastPolledAt: polled }),
+      session(7, null, { bgpState: 'Established', lastPolledAt: polled }),
+      session(8, FRA, { bgpState: 'Established', lastPolledAt: polled, configStatus: 'not_configured' }),
+      session(9, FRA, { bgpState: 'Established', lastPolledAt: polled, removedAt: polled }),
+    ]);
+    const { bars } = await loadDashboard(await makeUser('viewer'));
+    expect(bars).toEqual([
+      { ixId: AMS, exchange: 'AMS-EX', up: 2, down: 1, unknown: 1 },
+      { ixId: null, exchange: 'No exchange', up: 2, down: 0, unknown: 0 },
+      { ixId: FRA, exchange: 'FRA-EX', up: 0, down: 1, unknown: 0 },
+    ]);
   });
 });
