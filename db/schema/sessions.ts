@@ -52,6 +52,8 @@ export const bgpSessions = pgTable(
     uniqueIndex('bgp_sessions_router_peer_ip_key').on(t.routerId, t.peerIp).where(sql`${t.removedAt} is null`),
     index('bgp_sessions_ix_peer_idx').on(t.ixId, t.peerAsn),
     index('bgp_sessions_peer_asn_idx').on(t.peerAsn),
+    // The dashboard's prefix chart: the sessions that receive the most, without sorting them all.
+    index('bgp_sessions_prefixes_idx').on(t.prefixesReceived.desc().nullsLast(), t.id).where(sql`${t.removedAt} is null`),
   ],
 );
 

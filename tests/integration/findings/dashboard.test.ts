@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { bgpSessions, peerStatuses, routers } from '@/db/schema';
+import { bgpSessions, peerStatuses, routers, sessionPrefixPoints } from '@/db/schema';
 import { loadDashboard } from '@/lib/dashboard/reads';
 import { makeUser } from '../../support/actors';
 import { useTestDatabase } from '../../support/test-database';
@@ -69,5 +69,35 @@ describe('the home dashboard', () => {
       { ixId: null, exchange: 'No exchange', up: 2, down: 0, unknown: 0 },
       { ixId: FRA, exchange: 'FRA-EX', up: 0, down: 1, unknown: 0 },
     ]);
+  });
+
+  it('charts prefixes received over the last week for the three sessions that receive the most, or for the one asked for', async () => {
+    const [router] = await db().insert(routers).values({ name: 'r1', hostname: 'r1.example.net', platform: 'frr', localAsn: US, transport: 'none' }).returning();
+    const rows = await db()
+      .insert(bgpSessions)
+      .values(
+        [500, 20, 9000, 700, null, 100000].map((prefixes, i) => ({
+          routerId: router.id, ixId: AMS, localAsn: US, peerAsn: 64600 + i, peerIp: `192.0.2.${i + 1}`, peerName: `Peer ${i}`, prefixesReceived: prefixes,
+          // The biggest is gone: a removed session is not charted.
+          removedAt: prefixes === 100000 ? hoursAgo(1) : null,
+        })),
+      )
+      .returning();
+    const [, small, biggest] = rows;
+    await db().insert(sessionPrefixPoints).values([
+      { sessionId: biggest.id, at: hoursAgo(30), prefixes: 8000 },
+      { sessionId: biggest.id, at: hoursAgo(2), prefixes: 9000 },
+      { sessionId: biggest.id, at: hoursAgo(24 * 8), prefixes: 1 },
+      { sessionId: small.id, at: hoursAgo(2), prefixes: 20 },
+    ]);
+    const viewer = await makeUser('viewer');
+    const { series } = await loadDashboard(viewer);
+    expect(series.map((s) => [s.label, s.points.map((p) => p.prefixes)])).toEqual([
+      ['Peer 0 192.0.2.1', []],
+      ['Peer 2 192.0.2.3', [8000, 9000]],
+      ['Peer 3 192.0.2.4', []],
+    ]);
+    const one = await loadDashboard(viewer, small.id);
+    expect(one.series.map((s) => [s.label, s.points.map((p) => p.prefixes)])).toEqual([['Peer 1 192.0.2.2', [20]]]);
   });
 });

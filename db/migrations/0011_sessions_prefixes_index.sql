@@ -1,0 +1,1 @@
+CREATE INDEX "bgp_sessions_prefixes_idx" ON "bgp_sessions" USING btree ("prefixes_received" DESC NULLS LAST,"id") WHERE "bgp_sessions"."removed_at" is null;
