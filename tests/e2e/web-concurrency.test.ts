@@ -46,7 +46,16 @@ describeOnPostgres('WEB_CONCURRENCY=2 on PostgreSQL', () => {
   let log = '';
   let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   // A request that hangs is an answer too (a connection handed to a dead worker): it fails here, after 10 s.
-  const healthy = () => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
+  // Each probe on a new connection, as a new client: a kept-alive connection to a worker that is killed dies with it (any server's).
+  const healthy = () =>
+    new Promise<boolean>((resolve) => {
+      const req = http.get(`${url}/api/health`, { agent: false, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200));
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => resolve(false));
+    });
 
   beforeAll(async () => {
     database = await createThrowawayDatabase(postgresAdminUrl!);
