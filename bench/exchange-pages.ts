@@ -25,7 +25,7 @@ import { startPeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { profilerPreload, summarizeProfiles } from './cpu-profile';
 import { seedExchangeWork } from './exchange-fixture';
 import { explainExchangeQueries } from './exchange-explain';
-import { load, signIn, summarize } from './http-load';
+import { load, signIn, summarize, warmEvery } from './http-load';
 import { createDatabase, openDatabase } from './sync-worker';
 import { stopChild } from './stop-child';
 
@@ -167,12 +167,14 @@ try {
     fs.writeFileSync(path.join(bodiesDir, `${key}.txt`), body);
     if (res.status !== 200 || !body.includes(expect)) throw new Error(`${label}: HTTP ${res.status}, ${body.length} bytes, without ${expect}`);
   }
+  log(`warming every endpoint for ${warmup} s`);
+  await warmEvery(endpoints.map(([, , url, headers]) => ({ url: started.base + url, headers })), connections, warmup);
   const appPid = app!.pid!;
   const dbName = new URL(database.location).pathname.slice(1);
   const dbPids = async () => ((await conn.db.execute(sql`select pid from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`)) as unknown as { rows: { pid: number }[] }).rows.map((r) => r.pid);
 
   const table = [
-    `### ${args.profile ? 'PROFILED (slower than normal): ' : ''}${connections} concurrent clients, ${duration} s each after ${warmup} s warm-up (Node closed-loop client, keep-alive, loopback)`,
+    `### ${args.profile ? 'PROFILED (slower than normal): ' : ''}${connections} concurrent clients, ${duration} s each after ${warmup} s warm-up, every endpoint warmed ${warmup} s first (Node closed-loop client, keep-alive, loopback)`,
     '',
     '| endpoint | requests | errors | median ms | p95 ms | p99 ms | req/s | KB/resp | CPU ms/req: app | PostgreSQL | client |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

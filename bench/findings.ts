@@ -23,7 +23,7 @@ import { listOpportunities } from '@/lib/findings/opportunities';
 import { syncPeeringDb } from '@/lib/peeringdb/sync';
 import { startPeeringDbTestServer } from '@/tools/peeringdb-test-server/server';
 import { seedExchangeWork } from './exchange-fixture';
-import { load, signIn, summarize } from './http-load';
+import { load, signIn, summarize, warmEvery } from './http-load';
 import { stopChild } from './stop-child';
 import { createDatabase, openDatabase } from './sync-worker';
 
@@ -182,7 +182,9 @@ try {
       // --also: more signed-in pages at the same scale (the lists grow with the sessions too).
       ...args.also.split(',').filter(Boolean).map((url): [string, string] => [url, '</html>']),
     ];
-    const table = [`### ${args.connections} concurrent clients, ${args.duration} s each after ${args.warmup} s warm-up`, '', '| page | requests | errors | median ms | p95 ms | req/s | target |', '|---|---:|---:|---:|---:|---:|---|'];
+    log(`warming every page for ${args.warmup} s`);
+    await warmEvery(pages.map(([url]) => ({ url: base + url, headers: { cookie } })), Number(args.connections), Number(args.warmup));
+    const table = [`### ${args.connections} concurrent clients, ${args.duration} s each after ${args.warmup} s warm-up (and every page warmed ${args.warmup} s first)`, '', '| page | requests | errors | median ms | p95 ms | req/s | target |', '|---|---:|---:|---:|---:|---:|---|'];
     for (const [url, expect] of pages) {
       const res = await fetch(base + url, { headers: { cookie }, redirect: 'manual' });
       const body = await res.text();

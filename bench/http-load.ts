@@ -34,6 +34,20 @@ async function closedLoop(agent: http.Agent, url: string, headers: Record<string
   return { samples, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * Loads each page in turn for `seconds`, discarded: the server's JIT and lazily loaded modules are then
+ * warm for every page, so the page measured first does not pay for the process's start (the same page
+ * measured first and last differed by 1.5× in req/s).
+ */
+export async function warmEvery(pages: { url: string; headers: Record<string, string> }[], connections: number, seconds: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  try {
+    for (const page of pages) await closedLoop(agent, page.url, page.headers, connections, seconds);
+  } finally {
+    agent.destroy();
+  }
+}
+
 /** Warm-up (discarded), then the measured run, with the CPU the app, PostgreSQL and this client used meanwhile. */
 export async function load(opts: {
   url: string;
