@@ -2,7 +2,7 @@ import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import type { SessionClaims } from '@/lib/auth/session-actor';
-import { decodeSessionCookie, REISSUE_AFTER_S, signVerifiedSession, VERIFIED_SESSION_HEADER } from '@/lib/auth/verified-session';
+import { decodeSessionCookie, hasSessionCookie, REISSUE_AFTER_S, signVerifiedSession, VERIFIED_SESSION_HEADER } from '@/lib/auth/verified-session';
 import { serverSecrets } from '@/lib/env';
 import { contentSecurityPolicy, isHttps, STRICT_TRANSPORT_SECURITY } from '@/lib/server/security-headers';
 
@@ -42,14 +42,12 @@ function respond(req: NextRequest, signedIn: boolean, claims: SessionClaims) {
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 const renew = auth((req) => respond(req, !!req.auth?.user, null)) as unknown as Promise<Handler>;
 
-const hasSessionCookie = (req: NextRequest) => /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/.test(req.headers.get('cookie') ?? '');
-
 /**
  * One decryption of the session cookie per request: a valid cookie issued within REISSUE_AFTER_S is
  * passed on as it is; an older or unreadable one goes through next-auth, which re-issues or clears it.
  */
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
-  if (!hasSessionCookie(req)) return respond(req, false, null);
+  if (!hasSessionCookie(req.headers)) return respond(req, false, null);
   const claims = await decodeSessionCookie(req.headers);
   if (claims && Date.now() / 1000 - Number(claims.iat ?? 0) < REISSUE_AFTER_S) return respond(req, true, claims);
   // With a lazily built config (the secret may be generated at first start), next-auth hands back the wrapped handler as a promise.

@@ -26,7 +26,7 @@ const mac = (payload: string) => createHmac('sha256', signingKey()).update(paylo
 
 /** The claims the page needs (user id, session version) and the cookie's expiry, signed. */
 export function signVerifiedSession(claims: NonNullable<SessionClaims>): string {
-  const payload = `${Number(claims.uid) || 0}.${Number(claims.sv ?? 0) || 0}.${Number(claims.exp) || 0}`;
+  const payload = `${Number(claims.uid) || 0}.${Number(claims.sv) || 0}.${Number(claims.exp) || 0}`;
   return `${payload}.${mac(payload)}`;
 }
 
@@ -41,8 +41,14 @@ export function readVerifiedSession(value: string | null, now = Date.now()): Ses
   return { uid: Number(m[1]), sv: Number(m[2]), exp: Number(m[3]) };
 }
 
+const ANY_SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/;
+const SECURE_SESSION_COOKIE = /(?:^|;\s*)__Secure-authjs\.session-token/;
+
+/** Whether the request carries a session cookie at all (valid or not), plain or `__Secure-`, chunked or not. */
+export const hasSessionCookie = (headers: Headers) => ANY_SESSION_COOKIE.test(headers.get('cookie') ?? '');
+
 /** Decodes the session cookie (chunked or not, `__Secure-` over https): the claims, or null. */
 export async function decodeSessionCookie(headers: Headers): Promise<SessionClaims> {
-  const secureCookie = /(?:^|;\s*)__Secure-authjs\.session-token/.test(headers.get('cookie') ?? '');
+  const secureCookie = SECURE_SESSION_COOKIE.test(headers.get('cookie') ?? '');
   return getToken({ req: { headers }, secret: serverSecrets().authSecret, secureCookie }).catch(() => null);
 }

@@ -47,9 +47,8 @@ async function facts(db: Executor): Promise<Facts[]> {
  * Brings `opportunity_scores` up to date when its basis moved (or it was never computed): one
  * transaction, serialized across processes, so a reader sees the old set or the new one.
  */
-export async function refreshOpportunityScores(db: Executor = appDb(), force = false) {
-  const stale = async (ex: Executor) =>
-    force || ((await ex.execute(sql`select 1 from opportunity_basis where basis = ${basisSql}`)) as unknown as { rows: unknown[] }).rows.length === 0;
+export async function refreshOpportunityScores(db: Executor = appDb()) {
+  const stale = async (ex: Executor) => ((await ex.execute(sql`select 1 from opportunity_basis where basis = ${basisSql}`)) as unknown as { rows: unknown[] }).rows.length === 0;
   if (!(await stale(db))) return false;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('peerdesk.opportunity_scores'))`);
@@ -70,13 +69,13 @@ export async function refreshOpportunityScores(db: Executor = appDb(), force = f
   });
 }
 
+export type OpportunityPage = { rows: Opportunity[]; total: number; limit: number; offset: number };
+
 /**
  * Ranked, best first (ties by ASN), filtered and paged in SQL over the stored scores. Networks we have
  * a session with, or settled with (any status other than New, or a don't-ask date in the future), are
- * left out here, at read time.
+ * left out here, at read time. One row comes back whatever the page: the total and the page's rows.
  */
-export type OpportunityPage = { rows: Opportunity[]; total: number; limit: number; offset: number };
-
 export async function listOpportunities(db: Executor, f: OpportunityFilters): Promise<OpportunityPage> {
   await refreshOpportunityScores(db);
   const q = f.q?.trim().toLowerCase() || null;
@@ -90,17 +89,11 @@ export async function listOpportunities(db: Executor, f: OpportunityFilters): Pr
         and (${f.policy ?? null}::text is null or lower(o.policy) = lower(${f.policy ?? null}::text))
         and (${f.minScore ?? null}::int is null or o.score >= ${f.minScore ?? null}::int)
         and (${q}::text is null or position(${q}::text in lower(o.name)) > 0 or o.asn = ${qAsn}::bigint)
-    )
-    select l.asn::float8 as "peerAsn", l.name, l.score, l.reasons, l.ix_ids as "ixIds", l.policy, l.rs_peer as "rsPeer", l.info_type as "infoType",
-      (select count(*) from listed)::int as total
-    from listed l order by l.score desc, l.asn limit ${f.limit} offset ${f.offset}`);
-  const rows = (result as unknown as { rows: (Opportunity & { total: number })[] }).rows;
-  const total = rows[0]?.total ?? (f.offset ? await countListed(db, f) : 0);
-  return { rows: rows.map(({ total: _, ...o }) => o), total, limit: f.limit, offset: f.offset };
-}
-
-/** Past the last page there is no row to carry the total: ask for it alone. */
-async function countListed(db: Executor, f: OpportunityFilters): Promise<number> {
-  const { total } = await listOpportunities(db, { ...f, limit: 1, offset: 0 });
-  return total;
+    ),
+    page as (select * from listed l order by l.score desc, l.asn limit ${f.limit} offset ${f.offset})
+    select (select count(*) from listed)::int as total,
+      coalesce((select json_agg(json_build_object('peerAsn', p.asn, 'name', p.name, 'score', p.score, 'reasons', p.reasons, 'ixIds', p.ix_ids,
+        'policy', p.policy, 'rsPeer', p.rs_peer, 'infoType', p.info_type) order by p.score desc, p.asn) from page p), '[]') as rows`);
+  const [{ total, rows }] = (result as unknown as { rows: { total: number; rows: Opportunity[] }[] }).rows;
+  return { rows, total, limit: f.limit, offset: f.offset };
 }

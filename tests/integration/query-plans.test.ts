@@ -129,7 +129,8 @@ const pages: Record<string, (db: Db, ids: { ix: number; peer: number; session: n
   '/scheduler': (db) => Promise.all([listJobs(db, page), jobKindsInUse(db)]),
 };
 
-describe.skipIf(!postgres)('query plans of the list and details pages after a first sync (PostgreSQL)', () => {
+const title = `query plans of the list and details pages after a first sync (PostgreSQL${postgres ? '' : '; skipped on PGlite, which has the same planner and no JIT: set TEST_DATABASE_URL'})`;
+describe.skipIf(!postgres)(title, () => {
   it('no page query scans a table of PeeringDB size sequentially or compiles with JIT', async () => {
     const one = async (query: ReturnType<typeof sql>) =>
       ((await connection().db.execute(query)) as unknown as { rows: { id: number }[] }).rows[0].id;
