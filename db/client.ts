@@ -8,6 +8,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import { env } from '@/lib/env';
 import { lockDirectory, unlockDirectory } from './pglite-lock';
+import { PreparingClient } from './prepared-statements';
 
 type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,7 +24,8 @@ export function connect(options: { databaseUrl?: string; pgliteDir?: string } = 
   const url = options.databaseUrl ?? env().DATABASE_URL;
   if (url) {
     // No JIT: our queries are short, and compiling one costs more (~30 ms) than running it.
-    const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
+    // Each connection prepares a statement once and then only binds and runs it (db/prepared-statements.ts).
+    const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off', Client: PreparingClient });
     // An idle connection the server drops (restart, failover) is an 'error' event: unhandled, it would end the process.
     // The pool discards that client and opens a fresh one on next use; queries in flight fail with their own error.
     pool.on('error', (err) => console.error(`PostgreSQL closed an idle connection (the pool reconnects on next use): ${err.message}`));

@@ -19,16 +19,11 @@ export function Forbidden({ what }: { what: string }) {
   );
 }
 
-const tones = {
-  green: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
-  amber: 'bg-amber-50 text-amber-800 ring-amber-600/20',
-  red: 'bg-rose-50 text-rose-800 ring-rose-600/20',
-  blue: 'bg-sky-50 text-sky-800 ring-sky-600/20',
-  grey: 'bg-slate-100 text-slate-700 ring-slate-500/20',
-};
+type Tone = 'green' | 'amber' | 'red' | 'blue' | 'grey';
 
-export function Badge({ tone = 'grey', children }: { tone?: keyof typeof tones; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
+/** Styled by `.badge` and `.badge-<tone>` in app/globals.css. */
+export function Badge({ tone = 'grey', children }: { tone?: Tone; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {

@@ -17,18 +17,20 @@ const jobColumns = {
  * `syncKind` is the sync job's kind (lib/jobs/labels.ts: db/ does not import lib/).
  */
 export async function peeringDbStatus(db: Executor, syncKind: string) {
-  const [active] = await db
-    .select(jobColumns)
-    .from(jobs)
-    .where(and(eq(jobs.kind, syncKind), inArray(jobs.status, ['running', 'scheduled'])))
-    .orderBy(asc(jobs.runAt))
-    .limit(1);
-  const [last] = await db
-    .select(jobColumns)
-    .from(jobs)
-    .where(and(eq(jobs.kind, syncKind), inArray(jobs.status, ['succeeded', 'failed'])))
-    .orderBy(desc(jobs.finishedAt))
-    .limit(1);
-  const types = await db.select().from(pdbSyncState);
+  const [[active], [last], types] = await Promise.all([
+    db
+      .select(jobColumns)
+      .from(jobs)
+      .where(and(eq(jobs.kind, syncKind), inArray(jobs.status, ['running', 'scheduled'])))
+      .orderBy(asc(jobs.runAt))
+      .limit(1),
+    db
+      .select(jobColumns)
+      .from(jobs)
+      .where(and(eq(jobs.kind, syncKind), inArray(jobs.status, ['succeeded', 'failed'])))
+      .orderBy(desc(jobs.finishedAt))
+      .limit(1),
+    db.select().from(pdbSyncState),
+  ]);
   return { active: active ?? null, last: last ?? null, types };
 }

@@ -95,3 +95,13 @@ export const routerNeighbors = pgTable(
 export type Finding = typeof findings.$inferSelect;
 export type FindingKind = (typeof findingKindEnum.enumValues)[number];
 export type FindingSeverity = (typeof findingSeverityEnum.enumValues)[number];
+
+/**
+ * Charts over every session, computed after each BGP poll and at most once a minute otherwise
+ * (db/queries/dashboard.ts), so that a view of the home page reads one row instead of counting them all.
+ */
+export const chartSnapshots = pgTable('chart_snapshots', {
+  name: text('name').primaryKey(),
+  value: jsonb('value').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '@/db/client';
+import { storeSessionStateBars } from '@/db/queries/dashboard';
 import { configuredSessionsOnReachableRouters } from '@/db/queries/sessions';
 import { mutation } from '@/lib/auth/mutation';
 import { refreshFindings } from '@/lib/findings/compute';
@@ -47,6 +48,7 @@ async function bgpPollJob(ctx: JobContext) {
   }
   ctx.progress({ routers: groups.length, done: groups.length });
   await refreshFindings();
+  await storeSessionStateBars(db());
   return { routers: results };
 }
 

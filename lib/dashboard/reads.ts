@@ -32,7 +32,7 @@ export function dashboardReads(actor: Actor, sessionId?: number) {
 
 export async function loadDashboard(actor: Actor, sessionId?: number) {
   const reads = dashboardReads(actor, sessionId);
-  const [counts, findings, requests, opportunities, awaiting, failing, sync, bars, series] = await Promise.all([
+  const [counts, findings, requests, opportunities, awaiting, failing, sync, chart, series] = await Promise.all([
     reads.counts(),
     reads.findings(),
     reads.requests(),
@@ -43,5 +43,5 @@ export async function loadDashboard(actor: Actor, sessionId?: number) {
     reads.bars(),
     reads.series(),
   ]);
-  return { counts, findings, requests, opportunities, awaiting, failing, sync, bars, series };
+  return { counts, findings, requests, opportunities, awaiting, failing, sync, bars: chart.bars, barsAsOf: chart.computedAt, series };
 }

@@ -124,7 +124,7 @@ const pages: Record<string, (db: Db, ids: { ix: number; peer: number; session: n
   '/peering/peers': (db, { ix }) => Promise.all([listPeerOverview(db, page), listPeerOverview(db, { ...page, ixId: ix, status: 'existing' }), exchangeChoices(db)]),
   '/peering/peers/[asn]': (db, { peer }) => getPeerDetails(db, peer, { withEmails: true }),
   '/peering/routers': (db) => listRouters(db, page),
-  '/peering/routers/[id]': (db, { router }) => Promise.all([getRouter(db, router), listPeerGroups(db, router), listExchanges(db, { limit: 500, offset: 0 })]),
+  '/peering/routers/[id]': (db, { router }) => Promise.all([getRouter(db, router), listPeerGroups(db, router), exchangeChoices(db)]),
   '/peering/settings (source networks)': (db) => listSourceNetworks(db),
   '/scheduler': (db) => Promise.all([listJobs(db, page), jobKindsInUse(db)]),
 };

@@ -34,7 +34,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requirePage('peering.read');
   const sessionId = Number((await searchParams).session) || undefined;
   const now = Date.now();
-  const { counts, findings: top, requests, opportunities, awaiting, failing, sync, bars, series } = await loadDashboard(actor, sessionId);
+  const { counts, findings: top, requests, opportunities, awaiting, failing, sync, bars, barsAsOf, series } =
+    await loadDashboard(actor, sessionId);
   const bySeverity = { critical: 0, warning: 0, info: 0 };
   for (const c of counts) bySeverity[c.severity] += c.n;
   const syncFailed = sync.types.filter((t) => t.lastStatus === 'failed');
@@ -157,6 +158,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <span className="text-emerald-700">■ established</span>
                 <span className="text-rose-600">■ down</span>
                 <span className="text-slate-400">■ not polled</span>
+                <span className="ml-auto text-slate-500" title="Counted after each BGP poll, and at most a minute apart otherwise">
+                  {relative(barsAsOf, now) === 'now' ? 'counted just now' : `counted ${relative(barsAsOf, now)}`}
+                </span>
               </p>
             </>
           ) : (

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { bgpSessions, peerStatuses, routers, sessionPrefixPoints } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { storeSessionStateBars } from '@/db/queries/dashboard';
+import { bgpSessions, chartSnapshots, peerStatuses, routers, sessionPrefixPoints } from '@/db/schema';
 import { loadDashboard } from '@/lib/dashboard/reads';
 import { makeUser } from '../../support/actors';
 import { useTestDatabase } from '../../support/test-database';
@@ -69,6 +71,28 @@ describe('the home dashboard', () => {
       { ixId: null, exchange: 'No exchange', up: 2, down: 0, unknown: 0 },
       { ixId: FRA, exchange: 'FRA-EX', up: 0, down: 1, unknown: 0 },
     ]);
+  });
+
+  it('keeps the state chart as the last poll counted it, for a minute at most', async () => {
+    const [router] = await db().insert(routers).values({ name: 'r1', hostname: 'r1.example.net', platform: 'frr', localAsn: US, transport: 'none' }).returning();
+    const polled = hoursAgo(0.1);
+    const [first] = await db()
+      .insert(bgpSessions)
+      .values([1, 2].map((n) => ({ routerId: router.id, ixId: AMS, localAsn: US, peerAsn: 64600 + n, peerIp: `192.0.2.${n}`, configStatus: 'configured' as const, bgpState: 'Established', lastPolledAt: polled })))
+      .returning();
+    const viewer = await makeUser('viewer');
+    expect((await loadDashboard(viewer)).bars).toEqual([{ ixId: AMS, exchange: 'AMS-EX', up: 2, down: 0, unknown: 0 }]);
+    // A state the next poll will store: the chart shows it once that poll has counted (the poll job calls storeSessionStateBars).
+    await db().update(bgpSessions).set({ bgpState: 'Idle' }).where(eq(bgpSessions.id, first.id));
+    expect((await loadDashboard(viewer)).bars).toEqual([{ ixId: AMS, exchange: 'AMS-EX', up: 2, down: 0, unknown: 0 }]);
+    await storeSessionStateBars(db());
+    expect((await loadDashboard(viewer)).bars).toEqual([{ ixId: AMS, exchange: 'AMS-EX', up: 1, down: 1, unknown: 0 }]);
+    // Without a poll, a chart older than a minute is counted again at the next view.
+    await db().delete(bgpSessions).where(eq(bgpSessions.id, first.id));
+    await db().update(chartSnapshots).set({ computedAt: new Date(Date.now() - 61_000) });
+    const { bars, barsAsOf } = await loadDashboard(viewer);
+    expect(bars).toEqual([{ ixId: AMS, exchange: 'AMS-EX', up: 1, down: 0, unknown: 0 }]);
+    expect(Date.now() - barsAsOf.getTime()).toBeLessThan(10_000);
   });
 
   it('charts prefixes received over the last week for the three sessions that receive the most, or for the one asked for', async () => {

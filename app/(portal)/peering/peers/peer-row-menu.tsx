@@ -30,7 +30,7 @@ export function PeerRowMenu({ asn, entries, mayManage, mayConfigure }: {
   return (
     <div>
       <details className="relative" onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary aria-label={`Actions for AS${asn}`} className="cursor-pointer list-none rounded border border-slate-300 bg-white px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-50">
+        <summary aria-label={`Actions for AS${asn}`} className="row-menu-button cursor-pointer list-none">
           {pending ? '…' : '⋯'}
         </summary>
         {open && (

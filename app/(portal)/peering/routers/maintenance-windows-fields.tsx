@@ -1,5 +1,6 @@
 'use client';
 
+import { useSyncExternalStore } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { Weekday } from '@/db/schema';
 import { Button } from '@/components/ui/button';
@@ -18,11 +19,22 @@ const week: [Weekday, string][] = [
   ['sun', 'Sun'],
 ];
 
+let zones: string[] | undefined;
+/** The browser's list, made once (useSyncExternalStore wants the same array back each time); none on the server. */
+const browserTimeZones = () => (zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone')]);
+const none: string[] = [];
+const noChanges = () => () => undefined;
+
 const ownZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** Weekly windows in which approved and scheduled changes run; the time zones come from the server so both sides offer the same list. */
-export function MaintenanceWindowsFields({ form, timeZones }: { form: UseFormReturn<RouterValues>; timeZones: string[] }) {
+/**
+ * Weekly windows in which approved and scheduled changes run. The time zones offered are the browser's
+ * (the server checks each one again), listed after hydration: some 430 names in every router page's HTML
+ * and RSC payload cost the page a third of its size, and computed during render they could differ from the server's.
+ */
+export function MaintenanceWindowsFields({ form }: { form: UseFormReturn<RouterValues> }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'maintenanceWindows' });
+  const timeZones = useSyncExternalStore(noChanges, browserTimeZones, () => none);
   const errors = form.formState.errors.maintenanceWindows;
   return (
     <div className="flex flex-col gap-2 sm:col-span-2" data-testid="maintenance-windows">
@@ -69,11 +81,13 @@ export function MaintenanceWindowsFields({ form, timeZones }: { form: UseFormRet
           Add window
         </Button>
       </div>
-      <datalist id="router-time-zones">
-        {timeZones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      {fields.length > 0 && (
+        <datalist id="router-time-zones">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      )}
     </div>
   );
 }

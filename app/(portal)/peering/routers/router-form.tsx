@@ -47,7 +47,6 @@ export function RouterForm({
   vrfSupport,
   mayTrust = false,
   mayApprove = false,
-  timeZones = [],
 }: {
   router?: EditedRouter;
   localAsns: number[];
@@ -55,7 +54,6 @@ export function RouterForm({
   mayTrust?: boolean;
   /** changes.approve: the service lets only approvers move the production flag and the maintenance windows. */
   mayApprove?: boolean;
-  timeZones?: string[];
 }) {
   const navigation = useRouter();
   const form = useForm<Values, unknown, Output>({ resolver: zodResolver(createRouterInput), defaultValues: valuesOf(router, localAsns) });
@@ -189,7 +187,7 @@ export function RouterForm({
           <p className="text-sm text-slate-600 sm:col-span-2">{router?.production ? 'Production router: every change to it needs approval.' : 'Not a production router.'}</p>
         )}
         {mayApprove ? (
-          <MaintenanceWindowsFields form={form} timeZones={timeZones} />
+          <MaintenanceWindowsFields form={form} />
         ) : (
           <MaintenanceWindowsList windows={router?.maintenanceWindows ?? []} />
         )}

@@ -67,7 +67,7 @@ export function SessionRowMenu({ id, label, mayManage, mayConfigure, status, adm
         aria-expanded={!!at}
         disabled={pending}
         onClick={(e) => toggle(e.currentTarget)}
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-sm text-slate-700 hover:bg-slate-50"
+        className="row-menu-button"
       >
         {pending ? '…' : '⋯'}
       </button>

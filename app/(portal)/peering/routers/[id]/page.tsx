@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
-import { listExchanges } from '@/db/queries/exchanges';
+import { exchangeChoices } from '@/db/queries/session-choices';
 import { getRouter, listPeerGroups } from '@/db/queries/routers';
 import { BackLink, Badge, PageHeader } from '@/components/ui/notice';
 import { requirePage } from '@/lib/auth/guard';
@@ -26,7 +26,7 @@ export default async function RouterPage({ params }: { params: Promise<{ id: str
     listLocalAsns(),
     peeringSettingsView(),
     listPeerGroups(db(), router.id),
-    mayManage ? listExchanges(db(), { limit: 500, offset: 0 }) : [],
+    mayManage ? exchangeChoices(db()) : [],
   ]);
   return (
     <>
@@ -52,7 +52,6 @@ export default async function RouterPage({ params }: { params: Promise<{ id: str
               vrfSupport={settings.vrfSupport}
               mayTrust={can(actor.role, 'routers.trust')}
               mayApprove={can(actor.role, 'changes.approve')}
-              timeZones={['UTC', ...Intl.supportedValuesOf('timeZone')]}
             />
           ) : (
             <RouterFacts router={router} />

@@ -16,7 +16,7 @@ export default async function NewRouterPage() {
         <BackLink href="/peering/routers">All routers</BackLink>
       </PageHeader>
       <section className="max-w-3xl rounded border border-slate-200 bg-white p-4">
-        <RouterForm localAsns={localAsns} vrfSupport={settings.vrfSupport} mayApprove={can(actor.role, 'changes.approve')} timeZones={['UTC', ...Intl.supportedValuesOf('timeZone')]} />
+        <RouterForm localAsns={localAsns} vrfSupport={settings.vrfSupport} mayApprove={can(actor.role, 'changes.approve')} />
       </section>
     </>
   );
