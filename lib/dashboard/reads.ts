@@ -1,7 +1,7 @@
 import { db } from '@/db/client';
 import { countAwaitingApproval } from '@/db/queries/changes';
 import { failingJobs, prefixHistory, sessionsByStatePerExchange } from '@/db/queries/dashboard';
-import { findingCounts, listFindings } from '@/db/queries/findings';
+import { findingCounts, findingPage } from '@/db/queries/findings';
 import { peeringDbStatus } from '@/db/queries/peeringdb';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
@@ -19,7 +19,7 @@ const DASHBOARD_TOP = 5;
 export function dashboardReads(actor: Actor, sessionId?: number) {
   return {
     counts: () => findingCounts(db()),
-    findings: () => listFindings(db(), { limit: DASHBOARD_TOP, offset: 0 }),
+    findings: () => findingPage(db(), { limit: DASHBOARD_TOP, offset: 0 }),
     requests: () => requestsNeedingAttention(db(), DASHBOARD_TOP),
     opportunities: () => listOpportunities(db(), { limit: DASHBOARD_TOP, offset: 0 }),
     awaiting: () => (can(actor.role, 'changes.approve') ? countAwaitingApproval(db(), actor.id) : Promise.resolve(null)),

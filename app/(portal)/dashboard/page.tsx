@@ -53,9 +53,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </Link>
             <Badge>{bySeverity.info} info</Badge>
           </p>
-          {top.rows.length ? (
+          {top.length ? (
             <ul className="space-y-1">
-              {top.rows.map((f) => (
+              {top.map((f) => (
                 <li key={f.id} data-testid={`dashboard-finding-${f.id}`}>
                   <Link href={`/peering/findings?kind=${f.kind}`} className="font-medium text-sky-800 hover:underline">
                     {findingKindLabels[f.kind]}

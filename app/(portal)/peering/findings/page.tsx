@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { db } from '@/db/client';
-import { findingCounts, listFindings } from '@/db/queries/findings';
+import { countFindings, findingCounts, findingPage } from '@/db/queries/findings';
 import { findingKindEnum, findingSeverityEnum } from '@/db/schema';
 import { EmptyState, PageHeader } from '@/components/ui/notice';
 import { Pager, readPage } from '@/components/ui/pager';
@@ -29,7 +29,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     offset: page.offset,
   });
   const filters = parsed.success ? parsed.data : findingsQuery.parse({ limit: page.limit, offset: page.offset });
-  const [list, counts] = await Promise.all([listFindings(db(), filters), findingCounts(db())]);
+  const [rows, counts, counted] = await Promise.all([
+    findingPage(db(), filters),
+    findingCounts(db()),
+    filters.ixId || filters.peerAsn ? countFindings(db(), filters) : null,
+  ]);
+  // Without an exchange or a peer to filter on, the counts per kind and severity give the total.
+  const { kind, severity } = filters;
+  const matching = counts.filter((c) => (!kind || c.kind === kind) && (!severity || c.severity === severity));
+  const total = counted ?? matching.reduce((n, c) => n + c.n, 0);
   const perKind = new Map<string, number>();
   for (const c of counts) perKind.set(c.kind, (perKind.get(c.kind) ?? 0) + c.n);
   const now = Date.now();
@@ -77,13 +85,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           Filter
         </button>
       </form>
-      {list.rows.length === 0 && !page.offset ? (
+      {rows.length === 0 && !page.offset ? (
         <EmptyState title="Nothing to report">No open findings{parsed.success && (filters.kind || filters.severity || filters.ixId || filters.peerAsn) ? ' for these filters' : ''}.</EmptyState>
       ) : (
         <>
           <FindingList
             mayFix={can(actor.role, 'sessions.configure')}
-            items={list.rows.map((f) => ({
+            items={rows.map((f) => ({
               id: f.id,
               kind: f.kind,
               kindLabel: findingKindLabels[f.kind],
@@ -109,7 +117,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             }}
             offset={page.offset}
             limit={page.limit}
-            hasMore={page.offset + list.rows.length < list.total}
+            hasMore={page.offset + rows.length < total}
           />
         </>
       )}
