@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { jobs } from '@/db/schema';
+import { limitOffset } from '@/db/queries/paging';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -31,7 +32,7 @@ export async function storeSessionStateBars(db: Executor, limit = 8): Promise<St
     top as (
       select c.ix_id, coalesce(x.name, 'No exchange') as exchange, c.up, c.down, c.unknown, c.total
       from counted c left join pdb_ix x on x.id = c.ix_id
-      order by c.total desc, exchange limit ${limit}
+      order by c.total desc, exchange ${limitOffset(limit)}
     )
     insert into chart_snapshots (name, value, computed_at)
     select ${STATE_BARS}, coalesce(jsonb_agg(jsonb_build_object('ixId', ix_id, 'exchange', exchange, 'up', up, 'down', down, 'unknown', unknown)
@@ -68,7 +69,7 @@ export async function prefixHistory(
     with chosen as (
       select s.id, coalesce(s.peer_name, 'AS' || s.peer_asn) || ' ' || host(s.peer_ip) as label from bgp_sessions s
       where s.removed_at is null and ${options.sessionId ? sql`s.id = ${options.sessionId}` : sql`s.prefixes_received is not null`}
-      order by s.prefixes_received desc nulls last, s.id limit ${options.sessions ?? 3}
+      order by s.prefixes_received desc nulls last, s.id ${limitOffset(options.sessions ?? 3)}
     )
     select c.id as "sessionId", c.label, coalesce(json_agg(json_build_object('at', p.at, 'prefixes', p.prefixes) order by p.at) filter (where p.at is not null), '[]') as points
     from chosen c left join session_prefix_points p on p.session_id = c.id and p.at > now() - make_interval(days => ${days})

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { bgpSessions, type ConfigStatus, type PeerStatus } from '@/db/schema';
 import { asnFromQuery } from './sessions';
+import { limitOffset } from '@/db/queries/paging';
 
 const peerName = sql<string | null>`coalesce((select n.name from pdb_net n where n.asn = bgp_sessions.peer_asn and n.status = 'ok'
   order by n.id limit 1), max(bgp_sessions.peer_name))`;
@@ -94,7 +95,7 @@ export async function listPeerOverview(db: Executor, params: PeerListFilters & {
         from peer_notes n where n.peer_asn = p.asn order by n.at desc, n.id desc limit 1) as "lastNote"
     from p ${where}
     order by p.asn
-    limit ${params.limit} offset ${params.offset}`);
+    ${limitOffset(params.limit, params.offset)}`);
   // PGlite and node-postgres both answer execute() with { rows }.
   const rows = (result as unknown as { rows: (Omit<PeerListRow, 'asn'> & { asn: number | string })[] }).rows;
   return rows.map((row) => ({ ...row, asn: Number(row.asn), statuses: row.statuses.map((e) => ({ ...e, localAsn: Number(e.localAsn) })) }));

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { limitOffset } from '@/db/queries/paging';
 
 /** Where a request we sent stands, from the status, the mailbox, the sessions and their BGP state. */
 export const requestStages = ['sent', 'replied', 'approved', 'configured', 'established', 'stalled'] as const;
@@ -93,7 +94,7 @@ export async function listRequests(db: Executor, filters: RequestFilters & { lim
     from peer_statuses ps
     where ${where(filters, policy)}
     order by ${rank}, "lastActivityAt" desc, ps.peer_asn, ps.ix_id, ps.local_asn
-    limit ${filters.limit} offset ${filters.offset}`);
+    ${limitOffset(filters.limit, filters.offset)}`);
   return rowsOf(result).map(
     (r): RequestRow => ({
       peerAsn: Number(r.peerAsn),

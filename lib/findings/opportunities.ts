@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db as appDb, type Executor } from '@/db/client';
 import { scoreOpportunity, type OpportunityFacts } from './score';
+import { limitOffset } from '@/db/queries/paging';
 
 export type OpportunityFilters = { ixId?: number; policy?: string; minScore?: number; q?: string; limit: number; offset: number };
 export type Opportunity = {
@@ -90,7 +91,7 @@ export async function listOpportunities(db: Executor, f: OpportunityFilters): Pr
         and (${f.minScore ?? null}::int is null or o.score >= ${f.minScore ?? null}::int)
         and (${q}::text is null or position(${q}::text in lower(o.name)) > 0 or o.asn = ${qAsn}::bigint)
     ),
-    page as (select * from listed l order by l.score desc, l.asn limit ${f.limit} offset ${f.offset})
+    page as (select * from listed l order by l.score desc, l.asn ${limitOffset(f.limit, f.offset)})
     select (select count(*) from listed)::int as total,
       coalesce((select json_agg(json_build_object('peerAsn', p.asn, 'name', p.name, 'score', p.score, 'reasons', p.reasons, 'ixIds', p.ix_ids,
         'policy', p.policy, 'rsPeer', p.rs_peer, 'infoType', p.info_type) order by p.score desc, p.asn) from page p), '[]') as rows`);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { routers } from '@/db/schema';
+import { limitOffset } from '@/db/queries/paging';
+import { listPeerOverview } from '@/db/queries/peers';
 import { listRouters } from '@/db/queries/routers';
 import { useTestDatabase } from '../support/test-database';
 
@@ -34,6 +36,18 @@ describe.skipIf(kind !== 'postgres')('prepared statements (PostgreSQL)', () => {
       // Seven runs of one statement: parsed once, planned per run or from its generic plan, never sent as a new statement.
       expect(list.map((r) => r.custom_plans + r.generic_plans)).toContain(7);
     });
+  });
+
+  it('plans a paged list once: its LIMIT and OFFSET are literals, so PostgreSQL settles on a generic plan', async () => {
+    await db().transaction(async (tx) => {
+      for (let i = 0; i < 8; i++) await listPeerOverview(tx, { limit: 51, offset: 0 });
+      const { rows } = await preparedOnThisConnection(tx);
+      const [peers] = rows.filter((r) => r.statement.includes('limit 51 offset 0'));
+      // Five custom plans while PostgreSQL compares, then the generic one; with `limit $1` every run is planned anew.
+      expect(peers.generic_plans).toBeGreaterThan(0);
+    });
+    expect(() => limitOffset(1.5)).toThrow(RangeError);
+    expect(() => limitOffset(10, -1)).toThrow(RangeError);
   });
 
   it('leaves utility statements unprepared and reports a bad statement the same way every time', async () => {
