@@ -17,16 +17,17 @@ export function StackedBars({ bars, width = 420 }: { bars: Bar[]; width?: number
               {b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label}
             </text>
             {b.parts.map((p) => {
-              const w = p.value * scale;
+              // A tenth of a pixel is as fine as a screen draws; fifteen digits would only fill the page.
+              const w = Math.round(p.value * scale * 10) / 10;
               const rect = (
-                <rect key={p.name} x={x} y={3} width={w} height={row - 6} fill={p.color}>
+                <rect key={p.name} x={Math.round(x * 10) / 10} y={3} width={w} height={row - 6} fill={p.color}>
                   <title>{`${b.label}: ${p.value} ${p.name}`}</title>
                 </rect>
               );
               x += w;
               return rect;
             })}
-            <text x={x + 4} y={15} className="fill-slate-500">
+            <text x={Math.round(x + 4)} y={15} className="fill-slate-500">
               {total}
             </text>
           </g>

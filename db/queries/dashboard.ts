@@ -24,7 +24,7 @@ export async function storeSessionStateBars(db: Executor, limit = 8): Promise<St
       select s.ix_id, count(*) as total,
         count(*) filter (where s.bgp_state ilike 'established%')::int as up,
         count(*) filter (where s.last_polled_at is not null and coalesce(s.bgp_state, '') not ilike 'established%')::int as down,
-        count(*) filter (where s.last_polled_at is null)::int as unknown
+        count(*) filter (where s.last_polled_at is null and coalesce(s.bgp_state, '') not ilike 'established%')::int as unknown
       from bgp_sessions s
       where s.removed_at is null and s.config_status = 'configured'
       group by s.ix_id

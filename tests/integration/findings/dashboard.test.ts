@@ -64,10 +64,12 @@ describe('the home dashboard', () => {
       session(7, null, { bgpState: 'Established', lastPolledAt: polled }),
       session(8, FRA, { bgpState: 'Established', lastPolledAt: polled, configStatus: 'not_configured' }),
       session(9, FRA, { bgpState: 'Established', lastPolledAt: polled, removedAt: polled }),
+      // A state that came with an import, before any poll: counted once, as established.
+      session(10, AMS, { bgpState: 'Established' }),
     ]);
     const { bars } = await loadDashboard(await makeUser('viewer'));
     expect(bars).toEqual([
-      { ixId: AMS, exchange: 'AMS-EX', up: 2, down: 1, unknown: 1 },
+      { ixId: AMS, exchange: 'AMS-EX', up: 3, down: 1, unknown: 1 },
       { ixId: null, exchange: 'No exchange', up: 2, down: 0, unknown: 0 },
       { ixId: FRA, exchange: 'FRA-EX', up: 0, down: 1, unknown: 0 },
     ]);
