@@ -78,18 +78,13 @@ export async function prefixHistory(
   return rowsOf<Row>(result).map((r) => ({ ...r, points: r.points.map((p) => ({ at: new Date(p.at), prefixes: p.prefixes })) }));
 }
 
-/** Jobs that failed in the last day, newest first, and how many. */
+/** Jobs that failed in the last day, newest first, and how many: one statement (a window count over the few of a day). */
 export async function failingJobs(db: Executor, limit = 5) {
-  const since = sql`now() - interval '24 hours'`;
-  const where = and(eq(jobs.status, 'failed'), gt(jobs.finishedAt, since));
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select({ id: jobs.id, kind: jobs.kind, summary: jobs.summary, error: jobs.error, finishedAt: jobs.finishedAt })
-      .from(jobs)
-      .where(where)
-      .orderBy(desc(jobs.finishedAt))
-      .limit(limit),
-    db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(where),
-  ]);
-  return { rows, total: n };
+  const rows = await db
+    .select({ id: jobs.id, kind: jobs.kind, summary: jobs.summary, error: jobs.error, finishedAt: jobs.finishedAt, total: sql<number>`(count(*) over ())::int` })
+    .from(jobs)
+    .where(and(eq(jobs.status, 'failed'), gt(jobs.finishedAt, sql`now() - interval '24 hours'`)))
+    .orderBy(desc(jobs.finishedAt))
+    .limit(limit);
+  return { rows: rows.map(({ total: _, ...job }) => job), total: rows[0]?.total ?? 0 };
 }

@@ -2,7 +2,7 @@ import { db } from '@/db/client';
 import { countAwaitingApproval } from '@/db/queries/changes';
 import { failingJobs, prefixHistory, sessionsByStatePerExchange } from '@/db/queries/dashboard';
 import { findingCounts, findingPage } from '@/db/queries/findings';
-import { peeringDbStatus } from '@/db/queries/peeringdb';
+import { peeringDbSummary } from '@/db/queries/peeringdb';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { listOpportunities } from '@/lib/findings/opportunities';
@@ -24,7 +24,7 @@ export function dashboardReads(actor: Actor, sessionId?: number) {
     opportunities: () => listOpportunities(db(), { limit: DASHBOARD_TOP, offset: 0 }),
     awaiting: () => (can(actor.role, 'changes.approve') ? countAwaitingApproval(db(), actor.id) : Promise.resolve(null)),
     failing: () => failingJobs(db(), DASHBOARD_TOP),
-    sync: () => peeringDbStatus(db(), PEERINGDB_SYNC.name),
+    sync: () => peeringDbSummary(db(), PEERINGDB_SYNC.name),
     bars: () => sessionsByStatePerExchange(db()),
     series: () => prefixHistory(db(), { sessionId }),
   };

@@ -38,7 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     await loadDashboard(actor, sessionId);
   const bySeverity = { critical: 0, warning: 0, info: 0 };
   for (const c of counts) bySeverity[c.severity] += c.n;
-  const syncFailed = sync.types.filter((t) => t.lastStatus === 'failed');
+  const syncFailed = sync.failedTypes;
   return (
     <>
       <PageHeader title="Home" />
@@ -106,7 +106,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Panel title="Jobs and PeeringDB" href="/scheduler" count={failing.total} tone="red">
           <p className="mb-2">
             PeeringDB:{' '}
-            {sync.active?.status === 'running' ? (
+            {sync.running ? (
               <Badge tone="blue">syncing now</Badge>
             ) : sync.last ? (
               <>

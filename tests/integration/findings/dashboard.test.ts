@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { storeSessionStateBars } from '@/db/queries/dashboard';
-import { bgpSessions, chartSnapshots, peerStatuses, routers, sessionPrefixPoints } from '@/db/schema';
+import { bgpSessions, chartSnapshots, jobs, pdbSyncState, peerStatuses, routers, sessionPrefixPoints } from '@/db/schema';
+import { PEERINGDB_SYNC } from '@/lib/jobs/labels';
 import { loadDashboard } from '@/lib/dashboard/reads';
 import { makeUser } from '../../support/actors';
 import { useTestDatabase } from '../../support/test-database';
@@ -95,6 +96,27 @@ describe('the home dashboard', () => {
     const { bars, barsAsOf } = await loadDashboard(viewer);
     expect(bars).toEqual([{ ixId: AMS, exchange: 'AMS-EX', up: 1, down: 0, unknown: 0 }]);
     expect(Date.now() - barsAsOf.getTime()).toBeLessThan(10_000);
+  });
+
+  it('lists the jobs that failed in the last day with their count, and how the last PeeringDB sync ended', async () => {
+    await db().insert(jobs).values([
+      ...Array.from({ length: 7 }, (_, i) => ({ kind: 'bgp.poll', status: 'failed' as const, error: `unreachable ${i}`, finishedAt: hoursAgo(1 + i) })),
+      { kind: 'bgp.poll', status: 'failed' as const, error: 'too old to list', finishedAt: hoursAgo(30) },
+      { kind: 'bgp.poll', status: 'succeeded' as const, finishedAt: hoursAgo(0.5) },
+      { kind: PEERINGDB_SYNC.name, status: 'succeeded' as const, finishedAt: hoursAgo(3) },
+      { kind: PEERINGDB_SYNC.name, status: 'failed' as const, error: 'timeout', finishedAt: hoursAgo(2.5) },
+    ]);
+    await db().insert(pdbSyncState).values([
+      { tag: 'net', lastStatus: 'failed', lastError: 'HTTP 502' },
+      { tag: 'ix', lastStatus: 'ok' },
+    ]);
+    const { failing, sync } = await loadDashboard(await makeUser('viewer'));
+    expect(failing.total).toBe(8);
+    expect(failing.rows.map((j) => j.error)).toEqual(['unreachable 0', 'unreachable 1', 'timeout', 'unreachable 2', 'unreachable 3']);
+    expect(sync.running).toBe(false);
+    expect(sync.last?.status).toBe('failed');
+    expect((Date.now() - sync.last!.finishedAt!.getTime()) / 3_600_000).toBeCloseTo(2.5, 1);
+    expect(sync.failedTypes).toEqual([{ tag: 'net', lastError: 'HTTP 502' }]);
   });
 
   it('charts prefixes received over the last week for the three sessions that receive the most, or for the one asked for', async () => {
