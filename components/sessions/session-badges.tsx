@@ -1,6 +1,7 @@
-import type { ConfigStatus } from '@/db/schema';
+import type { ConfigStatus, SessionType } from '@/db/schema';
 import { Badge } from '@/components/ui/notice';
-import { configStatusLabels } from '@/lib/sessions/schemas';
+import { Cell } from '@/components/ui/table';
+import { configStatusLabels, sessionTypeLabels } from '@/lib/sessions/schemas';
 
 const configTones = {
   not_configured: 'grey',
@@ -65,5 +66,22 @@ export function PrefixUsage({ received, max }: { received: number | null; max: n
         </div>
       )}
     </div>
+  );
+}
+
+/** A session's type, configuration and BGP state as three table cells (the exchange's and the peer's session lists). */
+type SessionState = { type: SessionType; configStatus: ConfigStatus; configError: string | null; bgpState: string | null };
+
+export function SessionStateCells({ session: s }: { session: SessionState }) {
+  return (
+    <>
+      <Cell>{sessionTypeLabels[s.type]}</Cell>
+      <Cell>
+        <ConfigStatusBadge status={s.configStatus} error={s.configError} />
+      </Cell>
+      <Cell>
+        <BgpStateBadge state={s.bgpState} />
+      </Cell>
+    </>
   );
 }

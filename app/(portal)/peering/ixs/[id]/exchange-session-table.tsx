@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import type { listExchangeSessions } from '@/db/queries/exchanges';
-import { BgpStateBadge, ConfigStatusBadge } from '@/components/sessions/session-badges';
+import { SessionStateCells } from '@/components/sessions/session-badges';
 import { Cell, Table } from '@/components/ui/table';
-import { sessionTypeLabels } from '@/lib/sessions/schemas';
 
 type ExchangeSessionRow = Awaited<ReturnType<typeof listExchangeSessions>>[number];
 
@@ -29,13 +28,7 @@ export function ExchangeSessionTable({ rows }: { rows: ExchangeSessionRow[] }) {
             </Link>
           </Cell>
           <Cell className="font-mono">{s.localIp ?? '—'}</Cell>
-          <Cell>{sessionTypeLabels[s.type]}</Cell>
-          <Cell>
-            <ConfigStatusBadge status={s.configStatus} error={s.configError} />
-          </Cell>
-          <Cell>
-            <BgpStateBadge state={s.bgpState} />
-          </Cell>
+          <SessionStateCells session={s} />
           <Cell className="tabular-nums">{s.prefixesReceived ?? '—'}</Cell>
         </tr>
       ))}

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { PeerDetails } from '@/db/queries/peer-details';
-import { BgpStateBadge, ConfigStatusBadge } from '@/components/sessions/session-badges';
+import { SessionStateCells } from '@/components/sessions/session-badges';
 import { Cell, Table } from '@/components/ui/table';
-import { sessionTypeLabels } from '@/lib/sessions/schemas';
 import { PeerStatusBadge } from '../../ixs/[id]/peer-status-badge';
 
 const when = (at: Date | string | null) => (at ? new Date(at).toISOString().slice(0, 16).replace('T', ' ') : '—');
@@ -56,13 +55,7 @@ export function PeerSessions({ sessions }: { sessions: PeerDetails['sessions'] }
               {s.peerIp}
             </Link>
           </Cell>
-          <Cell>{sessionTypeLabels[s.type]}</Cell>
-          <Cell>
-            <ConfigStatusBadge status={s.configStatus} error={s.configError} />
-          </Cell>
-          <Cell>
-            <BgpStateBadge state={s.bgpState} />
-          </Cell>
+          <SessionStateCells session={s} />
         </tr>
       ))}
     </Table>
