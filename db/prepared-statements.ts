@@ -14,7 +14,7 @@ type QueryConfig = { text?: unknown; name?: unknown };
  * A pg client that prepares each statement once per connection, named after a hash of its text, and
  * afterwards only binds and executes it: PostgreSQL neither parses nor (once it settles on a generic plan)
  * plans it again. postgres.js does the same by default; node-postgres does it only for named queries.
- * Page queries measured 40–60 % less PostgreSQL CPU (bench/README.md, "Prepared statements").
+ * Page queries measured 40–60 % less PostgreSQL CPU (bench/README.md, "8 December").
  */
 export class PreparingClient extends pg.Client {
   readonly #prepared = new Set<string>();
