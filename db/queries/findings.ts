@@ -57,11 +57,11 @@ export function findingPage(db: Executor, f: FindingFilters) {
 
 /** A page of open findings and how many match. */
 export async function listFindings(db: Executor, f: FindingFilters) {
-  const [rows, [{ total }]] = await Promise.all([findingPage(db, f), db.select({ total: count() }).from(findings).where(openWhere(f))]);
+  const [rows, total] = await Promise.all([findingPage(db, f), countFindings(db, f)]);
   return { rows, total, limit: f.limit, offset: f.offset };
 }
 
-/** How many open findings match, for a filter findingCounts cannot answer (an exchange, a peer). */
+/** How many open findings match (the Findings page asks only for a filter findingCounts cannot answer: an exchange, a peer). */
 export async function countFindings(db: Executor, f: Omit<FindingFilters, 'limit' | 'offset'>) {
   const [{ total }] = await db.select({ total: count() }).from(findings).where(openWhere(f));
   return total;

@@ -20,7 +20,8 @@ const preparedOnThisConnection = async (tx: Executor) =>
     rows: Prepared[];
   };
 
-describe.skipIf(kind !== 'postgres')('prepared statements (PostgreSQL)', () => {
+const title = `prepared statements (PostgreSQL${kind === 'postgres' ? '' : '; skipped on PGlite, which runs in the process with no connection or pool: set TEST_DATABASE_URL'})`;
+describe.skipIf(kind !== 'postgres')(title, () => {
   it('runs a page query from one prepared statement, with each call’s own values', async () => {
     await db().insert(routers).values([
       { name: 'alpha', hostname: 'alpha.test', platform: 'frr', localAsn: 65001 },
